@@ -1,0 +1,31 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { defineConfig } from 'astro/config';
+import pyodideFiles from './src/plugins/pyodide-files.ts';
+import remarkCells from './src/plugins/remark-cells.ts';
+import { CODE_THEME } from './src/editor/code-style.ts';
+
+// Cross-origin isolation lets a later Stop button interrupt Python through a SharedArrayBuffer.
+const isolation = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+export default defineConfig({
+  // Set BASE_PATH=/some/sub/path to build for a static host that serves the site under a sub-path.
+  base: process.env.BASE_PATH ?? '/',
+  site: process.env.SITE_URL,
+  trailingSlash: 'ignore',
+  integrations: [mdx(), pyodideFiles()],
+  markdown: {
+    remarkPlugins: [remarkCells],
+    shikiConfig: { theme: CODE_THEME },
+  },
+  server: { headers: isolation },
+  devToolbar: { enabled: false },
+  vite: {
+    worker: { format: 'es' },
+    // Pre-bundling Pyodide in dev would reload the page in the middle of the first run.
+    optimizeDeps: { exclude: ['pyodide'] },
+  },
+});

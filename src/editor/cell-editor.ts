@@ -1,0 +1,104 @@
+// Loaded on the reader's first edit only: Monaco, its styles and the highlighter stay off the page until then.
+import 'monaco-editor/features/bracketMatching/register';
+import 'monaco-editor/features/comment/register';
+import 'monaco-editor/features/find/register';
+import 'monaco-editor/features/wordOperations/register';
+import 'monaco-editor/features/linesOperations/register';
+import * as monaco from 'monaco-editor/editor';
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import { shikiToMonaco } from '@shikijs/monaco';
+import { createHighlighterCore } from 'shiki/core';
+import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
+import {
+  CODE_FONT_FAMILY,
+  CODE_FONT_SIZE,
+  CODE_LINE_HEIGHT,
+  CODE_PADDING_X,
+  CODE_PADDING_Y,
+  CODE_THEME,
+} from './code-style.ts';
+
+export interface CellEditorOptions {
+  code: string;
+  /** Accessible name of the text area, e.g. "Code of cell 3". */
+  label: string;
+  onChange(code: string): void;
+  onRun(): void;
+  onRunAndAdvance(): void;
+  /** Escape: the reader leaves the editor, so Tab never traps them. */
+  onLeave(): void;
+}
+
+export interface CellEditor {
+  getCode(): string;
+  setCode(code: string): void;
+  focus(): void;
+}
+
+let setup: Promise<void> | undefined;
+
+function setUpOnce(): Promise<void> {
+  setup ??= (async () => {
+    (self as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = {
+      getWorker: () => new EditorWorker(),
+    };
+    const highlighter = await createHighlighterCore({
+      themes: [import('@shikijs/themes/github-light')],
+      langs: [import('@shikijs/langs/python')],
+      engine: createJavaScriptRegexEngine(),
+    });
+    monaco.languages.register({ id: 'python' });
+    // Monaco colours with the same grammar and theme that coloured the static code at build time.
+    shikiToMonaco(highlighter, monaco);
+  })();
+  return setup;
+}
+
+export async function createCellEditor(host: HTMLElement, options: CellEditorOptions): Promise<CellEditor> {
+  await setUpOnce();
+  const model = monaco.editor.createModel(options.code, 'python');
+  const editor = monaco.editor.create(host, {
+    model,
+    theme: CODE_THEME,
+    ariaLabel: options.label,
+    fontFamily: CODE_FONT_FAMILY,
+    fontSize: CODE_FONT_SIZE,
+    lineHeight: CODE_LINE_HEIGHT,
+    fontLigatures: false,
+    padding: { top: CODE_PADDING_Y, bottom: CODE_PADDING_Y },
+    lineNumbers: 'off',
+    glyphMargin: false,
+    folding: false,
+    lineDecorationsWidth: CODE_PADDING_X,
+    lineNumbersMinChars: 0,
+    minimap: { enabled: false },
+    scrollBeyondLastLine: false,
+    scrollbar: { vertical: 'hidden', alwaysConsumeMouseWheel: false, horizontalScrollbarSize: 8 },
+    overviewRulerLanes: 0,
+    hideCursorInOverviewRuler: true,
+    renderLineHighlight: 'none',
+    automaticLayout: true,
+    tabSize: 4,
+    insertSpaces: true,
+    wordWrap: 'off',
+    contextmenu: false,
+    fixedOverflowWidgets: true,
+  });
+  // The editor grows with its code instead of scrolling inside the page.
+  const fit = () => {
+    host.style.height = `${editor.getContentHeight()}px`;
+  };
+  editor.onDidContentSizeChange(fit);
+  fit();
+  editor.onDidChangeModelContent(() => options.onChange(model.getValue()));
+  editor.addCommand(monaco.KeyMod.Shift | monaco.KeyCode.Enter, options.onRunAndAdvance);
+  editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, options.onRun);
+  editor.addCommand(monaco.KeyCode.Escape, options.onLeave, '!suggestWidgetVisible && !findWidgetVisible');
+  return {
+    getCode: () => model.getValue(),
+    setCode(code) {
+      if (code !== model.getValue()) model.setValue(code);
+    },
+    focus: () => editor.focus(),
+  };
+}

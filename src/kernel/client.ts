@@ -1,0 +1,110 @@
+import { createDeferred, type Deferred } from '../lib/deferred.ts';
+import type { Kernel, KernelRun, KernelStatus } from './kernel.ts';
+import { isKernelEvent, type KernelEvent, type KernelRequest, type RunStatus } from './protocol.ts';
+
+interface PendingRun {
+  run: KernelRun;
+  done: Deferred<RunStatus>;
+}
+
+/** The single place that creates the Python worker. */
+function createWorker(): Worker {
+  return new Worker(new URL('./python.worker.ts', import.meta.url), { type: 'module', name: 'python-kernel' });
+}
+
+/** The page's side of the Python kernel: starts the worker, correlates runs, reports status. */
+export function createPythonKernel(): Kernel {
+  let worker: Worker | undefined;
+  let nextRunId = 1;
+  const pending = new Map<number, PendingRun>();
+  const listeners = new Set<(status: KernelStatus) => void>();
+  let status: KernelStatus = { state: 'not-started', detail: '', step: 0, steps: 0 };
+
+  function setStatus(next: Partial<KernelStatus>): void {
+    status = { ...status, ...next };
+    for (const listener of listeners) listener(status);
+  }
+
+  function failAll(message: string): void {
+    for (const [runId, { run, done }] of pending) {
+      pending.delete(runId);
+      done.resolve(failRun(run, message));
+    }
+  }
+
+  function receive(event: KernelEvent): void {
+    switch (event.type) {
+      case 'progress':
+        setStatus({ state: 'starting', detail: event.stage, step: event.step, steps: event.steps });
+        return;
+      case 'ready':
+        setStatus({ state: pending.size > 0 ? 'busy' : 'idle', detail: `Python ${event.version}`, step: 0, steps: 0 });
+        return;
+      case 'output':
+        // A run that is no longer pending was settled already; its late output has nowhere to go.
+        pending.get(event.runId)?.run.onOutput(event.output);
+        return;
+      case 'done': {
+        const entry = pending.get(event.runId);
+        if (!entry) return;
+        pending.delete(event.runId);
+        entry.done.resolve(event.status);
+        if (pending.size === 0 && status.state === 'busy') setStatus({ state: 'idle' });
+        return;
+      }
+      case 'fatal':
+        setStatus({ state: 'dead', detail: event.message, step: 0, steps: 0 });
+        failAll(event.message);
+        return;
+    }
+  }
+
+  function start(): Worker {
+    if (worker) return worker;
+    setStatus({ state: 'starting', detail: 'Starting the Python worker', step: 1, steps: 3 });
+    worker = createWorker();
+    worker.addEventListener('message', (message: MessageEvent<unknown>) => {
+      if (isKernelEvent(message.data)) receive(message.data);
+      else console.warn('Ignored a malformed message from the kernel', message.data);
+    });
+    worker.addEventListener('error', (error) => {
+      const message = error.message || 'The Python worker failed to load.';
+      setStatus({ state: 'dead', detail: message, step: 0, steps: 0 });
+      failAll(message);
+    });
+    return worker;
+  }
+
+  function send(target: Worker, request: KernelRequest): void {
+    target.postMessage(request);
+  }
+
+  return {
+    language: 'python',
+    get status() {
+      return status;
+    },
+    start() {
+      start();
+    },
+    run(run) {
+      const target = start();
+      if (status.state === 'dead') return Promise.resolve(failRun(run, status.detail));
+      const runId = nextRunId++;
+      const done = createDeferred<RunStatus>();
+      pending.set(runId, { run, done });
+      if (status.state === 'idle') setStatus({ state: 'busy' });
+      send(target, { type: 'run', runId, code: run.code, filename: run.filename, executionCount: run.executionCount });
+      return done.promise;
+    },
+    onStatus(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+function failRun(run: KernelRun, message: string): RunStatus {
+  run.onOutput({ output_type: 'error', ename: 'KernelError', evalue: message, traceback: [`KernelError: ${message}\n`] });
+  return 'error';
+}

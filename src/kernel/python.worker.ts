@@ -1,0 +1,63 @@
+/// <reference lib="webworker" />
+import { loadPyodide, version } from 'pyodide';
+import { withBase } from '../lib/base-url.ts';
+import { isKernelRequest, type KernelEvent, type KernelRequest } from './protocol.ts';
+import { createPythonSession, type PythonSession } from './python-session.ts';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+function post(event: KernelEvent): void {
+  self.postMessage(event);
+}
+
+const STEPS = 3;
+
+async function start(): Promise<PythonSession> {
+  post({ type: 'progress', stage: 'Downloading and compiling Python (about 4 MB)', step: 2, steps: STEPS });
+  // The site serves its own copy of Pyodide under a versioned path, so nothing comes from a CDN.
+  const indexURL = new URL(withBase(`pyodide/${version}/`), self.location.origin).href;
+  const pyodide = await loadPyodide({ indexURL });
+  post({ type: 'progress', stage: 'Preparing the notebook kernel', step: 3, steps: STEPS });
+  const session = createPythonSession(pyodide, (runId, output) => post({ type: 'output', runId, output }));
+  post({ type: 'ready', version: pyodide.version });
+  return session;
+}
+
+const ready = start();
+ready.catch((error: unknown) => post({ type: 'fatal', message: `Python could not start: ${String(error)}` }));
+
+// One cell at a time, even when a cell awaits: later requests wait their turn here.
+let chain: Promise<unknown> = ready;
+
+async function handle(session: PythonSession, request: KernelRequest): Promise<void> {
+  switch (request.type) {
+    case 'run': {
+      const status = await session.run(request).catch((error: unknown) => {
+        post({
+          type: 'output',
+          runId: request.runId,
+          output: { output_type: 'error', ename: 'KernelError', evalue: String(error), traceback: [`KernelError: ${String(error)}\n`] },
+        });
+        return 'error' as const;
+      });
+      post({ type: 'done', runId: request.runId, status });
+      return;
+    }
+    case 'reset':
+      session.reset();
+      return;
+  }
+}
+
+self.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const request = event.data;
+  if (!isKernelRequest(request)) {
+    console.warn('Kernel worker ignored a malformed message', request);
+    return;
+  }
+  // A failed start was already reported as `fatal`; the chain must survive it and any one request.
+  chain = chain
+    .then(() => ready)
+    .then((session) => handle(session, request))
+    .catch(() => undefined);
+});

@@ -1,0 +1,5 @@
+import { NotebookCell } from './cell-element.ts';
+import { KernelStatusElement } from './kernel-status-element.ts';
+
+if (!customElements.get('nb-cell')) customElements.define('nb-cell', NotebookCell);
+if (!customElements.get('nb-kernel-status')) customElements.define('nb-kernel-status', KernelStatusElement);

@@ -1,0 +1,48 @@
+import type { Root, RootContent } from 'mdast';
+import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
+import { collectCells, type CellSource } from './cells.ts';
+
+function attribute(name: string, value: string | undefined) {
+  return value === undefined ? [] : [{ type: 'mdxJsxAttribute' as const, name, value }];
+}
+
+function cellElement(cell: CellSource, chapter: string): MdxJsxFlowElement {
+  return {
+    type: 'mdxJsxFlowElement',
+    name: 'Cell',
+    attributes: [
+      ...attribute('chapter', chapter),
+      ...attribute('id', cell.id),
+      ...attribute('index', String(cell.index)),
+      ...attribute('title', cell.title),
+      ...attribute('language', cell.language),
+      ...attribute('code', cell.code),
+      ...attribute('output', cell.output),
+    ],
+    children: [],
+  };
+}
+
+/**
+ * Turns each `python cell` fence (and the `output` fence after it) into a `<Cell>` element.
+ * Code travels as a string attribute set on the tree, never through MDX's own parsing of props,
+ * which strips indentation from multi-line template literals and would break Python.
+ */
+export default function remarkCells() {
+  return (tree: Root, file: { path?: string }) => {
+    // The chapter's file name (e.g. 04-sleep-ping-pong) keys its cells' saved edits.
+    const chapter = (file.path ?? '').split(/[\\/]/).pop()?.replace(/\.mdx?$/, '') ?? '';
+    const cells = collectCells(tree);
+    if (cells.length === 0) return;
+    const replacements = new Map<RootContent, MdxJsxFlowElement | null>();
+    for (const { cell, node, outputNode } of cells) {
+      replacements.set(node, cellElement(cell, chapter));
+      if (outputNode) replacements.set(outputNode, null);
+    }
+    tree.children = tree.children.flatMap((node) => {
+      if (!replacements.has(node)) return [node];
+      const replacement = replacements.get(node);
+      return replacement ? [replacement as unknown as RootContent] : [];
+    });
+  };
+}

@@ -1,0 +1,38 @@
+import { dirname } from 'node:path';
+import { createRequire } from 'node:module';
+import { loadPyodide } from 'pyodide';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { createPythonSession, type PythonSession } from '../../src/kernel/python-session.ts';
+import type { Output } from '../../src/kernel/protocol.ts';
+import { normalizeOutputText, outputsText } from '../../src/output/text.ts';
+import { readChapters } from '../support/chapters.ts';
+
+const chapters = readChapters();
+const indexURL = `${dirname(createRequire(import.meta.url).resolve('pyodide/package.json'))}/`;
+
+let session: PythonSession;
+const outputs = new Map<number, Output[]>();
+let runId = 0;
+
+beforeAll(async () => {
+  const pyodide = await loadPyodide({ indexURL });
+  session = createPythonSession(pyodide, (id, output) => outputs.get(id)?.push(output));
+});
+
+test('there are six chapters, each with cells', () => {
+  expect(chapters.map((chapter) => chapter.cells.length > 0)).toEqual([true, true, true, true, true, true]);
+});
+
+// The same session code the page's worker runs, on real Pyodide: what passes here runs in the browser.
+describe.each(chapters)('chapter $id on Pyodide', (chapter) => {
+  beforeAll(() => session.reset());
+
+  test.each(chapter.cells)('cell $index ($id) prints its stored output', async (cell) => {
+    const id = ++runId;
+    outputs.set(id, []);
+    const status = await session.run({ runId: id, code: cell.code, filename: `Cell ${cell.index}`, executionCount: id });
+    const text = outputsText(outputs.get(id) ?? []);
+    expect(status, text).toBe('ok');
+    expect(normalizeOutputText(text)).toBe(normalizeOutputText(cell.output ?? ''));
+  });
+});
