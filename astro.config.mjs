@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import pyodideFiles from './src/plugins/pyodide-files.ts';
+import monacoCss from './src/plugins/monaco-css.ts';
 import remarkCells from './src/plugins/remark-cells.ts';
 import { CODE_THEME } from './src/editor/code-style.ts';
 
@@ -24,6 +25,7 @@ export default defineConfig({
   server: { headers: isolation },
   devToolbar: { enabled: false },
   vite: {
+    plugins: [monacoCss()],
     worker: { format: 'es' },
     // Pre-bundling Pyodide in dev would reload the page in the middle of the first run.
     optimizeDeps: { exclude: ['pyodide'] },

@@ -9,6 +9,7 @@ import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import { shikiToMonaco } from '@shikijs/monaco';
 import { createHighlighterCore } from 'shiki/core';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
+import monacoCss from 'virtual:monaco-css';
 import {
   CODE_FONT_FAMILY,
   CODE_FONT_SIZE,
@@ -37,11 +38,20 @@ export interface CellEditor {
 
 let setup: Promise<void> | undefined;
 
+function addStyles(): void {
+  if (!monacoCss) return;
+  const style = document.createElement('style');
+  style.dataset['monaco'] = '';
+  style.textContent = monacoCss;
+  document.head.append(style);
+}
+
 function setUpOnce(): Promise<void> {
   setup ??= (async () => {
     (self as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = {
       getWorker: () => new EditorWorker(),
     };
+    addStyles();
     const highlighter = await createHighlighterCore({
       themes: [import('@shikijs/themes/github-light')],
       langs: [import('@shikijs/langs/python')],
