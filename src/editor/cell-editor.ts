@@ -5,6 +5,7 @@ import 'monaco-editor/features/find/register';
 import 'monaco-editor/features/wordOperations/register';
 import 'monaco-editor/features/linesOperations/register';
 import * as monaco from 'monaco-editor/editor';
+import { conf as pythonConfiguration } from 'monaco-editor/languages/definitions/python/python';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import { shikiToMonaco } from '@shikijs/monaco';
 import { createHighlighterCore } from 'shiki/core';
@@ -28,6 +29,8 @@ export interface CellEditorOptions {
   onRunAndAdvance(): void;
   /** Escape: the reader leaves the editor, so Tab never traps them. */
   onLeave(): void;
+  /** Height of the static code's horizontal scrollbar, so the editor is exactly as tall (0: none shown). */
+  scrollbarHeight: number;
 }
 
 export interface CellEditor {
@@ -58,6 +61,8 @@ function setUpOnce(): Promise<void> {
       engine: createJavaScriptRegexEngine(),
     });
     monaco.languages.register({ id: 'python' });
+    // Indentation after `:` and bracket pairs, from Monaco's Python definition; colours come from shiki.
+    monaco.languages.setLanguageConfiguration('python', pythonConfiguration);
     // Monaco colours with the same grammar and theme that coloured the static code at build time.
     shikiToMonaco(highlighter, monaco);
   })();
@@ -83,11 +88,21 @@ export async function createCellEditor(host: HTMLElement, options: CellEditorOpt
     lineNumbersMinChars: 0,
     minimap: { enabled: false },
     scrollBeyondLastLine: false,
-    scrollbar: { vertical: 'hidden', alwaysConsumeMouseWheel: false, horizontalScrollbarSize: 8 },
+    scrollbar: {
+      vertical: 'hidden',
+      alwaysConsumeMouseWheel: false,
+      horizontalScrollbarSize: options.scrollbarHeight || 10,
+      useShadows: false,
+    },
     overviewRulerLanes: 0,
     hideCursorInOverviewRuler: true,
     renderLineHighlight: 'none',
+    guides: { indentation: false },
+    renderWhitespace: 'none',
     automaticLayout: true,
+    // Indentation is Python's syntax: pasted code must keep it exactly.
+    autoIndentOnPaste: false,
+    formatOnPaste: false,
     tabSize: 4,
     insertSpaces: true,
     wordWrap: 'off',
@@ -95,8 +110,10 @@ export async function createCellEditor(host: HTMLElement, options: CellEditorOpt
     fixedOverflowWidgets: true,
   });
   // The editor grows with its code instead of scrolling inside the page.
+  // Its scrollbar overlays the bottom padding, as the static code's does, so the heights match.
   const fit = () => {
-    host.style.height = `${editor.getContentHeight()}px`;
+    const lines = model.getLineCount() * CODE_LINE_HEIGHT;
+    host.style.height = `${lines + 2 * CODE_PADDING_Y + options.scrollbarHeight}px`;
   };
   editor.onDidContentSizeChange(fit);
   fit();

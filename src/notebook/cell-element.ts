@@ -122,6 +122,7 @@ export class NotebookCell extends HTMLElement {
           this.focusNext();
         },
         onLeave: () => required<HTMLButtonElement>(this, '.cell-run').focus(),
+        scrollbarHeight: staticCode.offsetHeight - staticCode.clientHeight,
       });
       staticCode.hidden = true;
       host.removeAttribute('tabindex');

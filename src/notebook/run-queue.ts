@@ -27,8 +27,8 @@ export function createRunQueue() {
     try {
       for (let entry = waiting.shift(); entry; entry = waiting.shift()) {
         entry.state = 'running';
-        entry.onStart();
         try {
+          entry.onStart();
           entry.settle(await entry.work());
         } catch (error) {
           entry.fail(error);

@@ -13,7 +13,7 @@ export interface CellSource {
   output: string | undefined;
 }
 
-const ATTRIBUTE = /([a-z]+)="([^"]*)"/g;
+const ATTRIBUTE = /(?:^|\s)([a-z]+)="([^"]*)"/g;
 
 /** Reads `cell id="x" title="y"` from a fence's info string; `null` when the fence is not a cell. */
 export function parseCellMeta(meta: string | null | undefined): { id: string; title: string | undefined } | null {

@@ -38,15 +38,17 @@ const validRequests = {
 const nonRecords: [string, unknown][] = [
   ['null', null],
   ['undefined', undefined],
-  ['string', 'run'],
-  ['JSON text of a valid message', JSON.stringify(validRequests.run)],
-  ['number', 42],
-  ['boolean', true],
-  ['array', []],
-  ['array holding a valid message', [validRequests.run]],
-  ['function', () => validRequests.run],
-  ['symbol', Symbol('run')],
-  ['bigint', 1n],
+  ['a string', 'run'],
+  ['the JSON text of a valid message', JSON.stringify(validRequests.run)],
+  ['a number', 42],
+  ['a boolean', true],
+  ['an empty array', []],
+  ['an array holding a valid message', [validRequests.run]],
+  // Structured clone keeps an array's named properties, so an array can carry every field.
+  ['an array carrying the fields of a message', Object.assign([], validEvents.fatal, validOutputs.stdout)],
+  ['a function', () => validRequests.run],
+  ['a symbol', Symbol('run')],
+  ['a bigint', 1n],
 ];
 
 describe('isOutput', () => {
@@ -54,7 +56,7 @@ describe('isOutput', () => {
     expect(isOutput(output)).toBe(true);
   });
 
-  it.each(nonRecords)('rejects a %s', (_, value) => {
+  it.each(nonRecords)('rejects %s', (_, value) => {
     expect(isOutput(value)).toBe(false);
   });
 
@@ -93,6 +95,10 @@ describe('isOutput', () => {
     ],
     ['execute_result with data as an array', { ...validOutputs.execute_result, data: ['text/plain'] }],
     ['execute_result with data as a string', { ...validOutputs.execute_result, data: 'text/plain' }],
+    [
+      'execute_result with data as an array carrying text/plain',
+      { ...validOutputs.execute_result, data: Object.assign([], { 'text/plain': '1' }) },
+    ],
     ['display_data without data', { output_type: 'display_data' }],
     ['display_data with null data', { output_type: 'display_data', data: null }],
     ['display_data with a non-string mime value', { output_type: 'display_data', data: { 'text/plain': 'x', 'text/html': 5 } }],
@@ -117,7 +123,7 @@ describe('isKernelEvent', () => {
     expect(isKernelEvent({ type: 'output', runId: 1, output })).toBe(true);
   });
 
-  it.each(nonRecords)('rejects a %s', (_, value) => {
+  it.each(nonRecords)('rejects %s', (_, value) => {
     expect(isKernelEvent(value)).toBe(false);
   });
 
@@ -163,12 +169,13 @@ describe('isKernelRequest', () => {
     expect(isKernelRequest(request)).toBe(true);
   });
 
-  it.each(nonRecords)('rejects a %s', (_, value) => {
+  it.each(nonRecords)('rejects %s', (_, value) => {
     expect(isKernelRequest(value)).toBe(false);
   });
 
   it.each<[string, unknown]>([
     ['unknown type', { type: 'interrupt' }],
+    ['an array carrying type reset', Object.assign([], validRequests.reset)],
     ['missing type', { runId: 1, code: '', filename: '', executionCount: 1 }],
     ['run without runId', { type: 'run', code: '', filename: '', executionCount: 1 }],
     ['run with negative runId', { ...validRequests.run, runId: -1 }],

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createDeferred, type Deferred } from '../../../src/lib/deferred.ts';
-import { createRunQueue } from '../../../src/notebook/run-queue.ts';
+import { createRunQueue, type QueuedJob } from '../../../src/notebook/run-queue.ts';
 
 /** Lets every queued microtask (promise continuation) run. */
 async function settle(): Promise<void> {
@@ -178,11 +178,13 @@ describe('createRunQueue', () => {
     const log: string[] = [];
     const first = controlledJob<void>(log, 'first');
     queue.enqueue(first.work, () => log.push('onStart first'));
-    const second = queue.enqueue(
+    const second: QueuedJob<void> = queue.enqueue(
       async () => {
         log.push('work second');
       },
-      () => log.push(`onStart second (state ${second.state})`),
+      () => {
+        log.push(`onStart second (state ${second.state})`);
+      },
     );
     expect(log).toEqual(['onStart first', 'start first']);
     first.deferred.resolve();
@@ -205,5 +207,39 @@ describe('createRunQueue', () => {
     await settle();
     expect(queue.busy).toBe(false);
     expect(queue.size).toBe(0);
+  });
+});
+
+describe('createRunQueue when onStart throws', () => {
+  it('rejects that job and goes on with the next', async () => {
+    // The bug surfaces as an unhandled rejection; keep it from failing the whole run.
+    const unhandled: unknown[] = [];
+    const listeners = process.listeners('unhandledRejection');
+    process.removeAllListeners('unhandledRejection');
+    process.on('unhandledRejection', (reason) => unhandled.push(reason));
+    try {
+      const queue = createRunQueue();
+      const broken = new Error('onStart broke');
+      const failing = queue.enqueue(
+        async () => 'never',
+        () => {
+          throw broken;
+        },
+      );
+      const next = queue.enqueue(async () => 'next');
+      const outcome = await Promise.race([
+        Promise.allSettled([failing.result, next.result]),
+        new Promise((resolve) => setTimeout(() => resolve('still pending after 50 ms'), 50)),
+      ]);
+      expect(outcome).toEqual([
+        { status: 'rejected', reason: broken },
+        { status: 'fulfilled', value: 'next' },
+      ]);
+      expect(unhandled).toEqual([]);
+    } finally {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      process.removeAllListeners('unhandledRejection');
+      for (const listener of listeners) process.on('unhandledRejection', listener);
+    }
   });
 });

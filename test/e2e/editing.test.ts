@@ -1,0 +1,138 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { normalizeOutputText } from '../../src/output/text.ts';
+import { readChapters } from '../support/chapters.ts';
+import { cellByIndex, hasChromium, launchBrowser, openPage, outputOf, runCell } from './support/browser.ts';
+
+const task = readChapters().find((chapter) => chapter.slug === 'task')!;
+const first = task.cells[0]!;
+
+async function openEditor(page: Page, index: number) {
+  const cell = cellByIndex(page, index);
+  await cell.locator('.cell-code').click();
+  await cell.locator('.monaco-editor').waitFor({ timeout: 30_000 });
+  await cell.page().waitForFunction(() => document.activeElement?.closest('.monaco-editor') != null);
+  return cell;
+}
+
+/** Replaces the cell's code as a paste would, so Monaco's auto-indent does not rewrite it. */
+async function replaceCode(page: Page, code: string, index = 1) {
+  await cellByIndex(page, index).locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.insertText(code);
+  // Monaco draws spaces as no-break spaces.
+  const shown = async () => (await cellByIndex(page, index).locator('.monaco-editor .view-lines').innerText()).replace(/\u00a0/g, ' ');
+  await expect.poll(shown).toContain(code.split('\n')[0]!);
+}
+
+describe.skipIf(!hasChromium)('editing a cell', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => browser?.close());
+  // A fresh profile per test: saved edits from one test must not leak into the next.
+  beforeEach(async () => {
+    context = await browser.newContext();
+  });
+  afterEach(async () => context?.close());
+
+  test('an edit runs, survives a reload, and Reset restores the original', async () => {
+    const { page, errors } = await openPage(context, 'task/');
+    const cell = await openEditor(page, 1);
+    await replaceCode(page, 'greeting = "edited"\nprint(greeting * 2)');
+    await expect.poll(() => cell.getByText('modified', { exact: true }).isVisible()).toBe(true);
+    expect(await runCell(cell)).toContain('editededited');
+
+    // Edits reach storage within a second; give the debounce time, then come back.
+    await page.waitForTimeout(1000);
+    await page.reload();
+    const restored = cellByIndex(page, 1);
+    expect(await restored.locator('.cell-code').innerText()).toContain('print(greeting * 2)');
+    expect(await restored.getByText('modified', { exact: true }).isVisible()).toBe(true);
+    expect(await runCell(restored)).toContain('editededited');
+
+    await restored.getByRole('button', { name: 'Reset cell' }).click();
+    expect(await restored.locator('.cell-code').innerText()).toContain(first.code.split('\n')[0]!);
+    expect(await restored.getByText('modified', { exact: true }).isVisible()).toBe(false);
+    await page.reload();
+    expect(await cellByIndex(page, 1).locator('.cell-code').innerText()).not.toContain('greeting');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('opening the editor keeps the code where it was', async () => {
+    const { page } = await openPage(context, 'task/');
+    const cell = cellByIndex(page, 1);
+    // Where the first token sits inside the cell, and how tall the code is: static, then in Monaco.
+    const layout = () =>
+      cell.evaluate((root) => {
+        const code = root.querySelector('.cell-code')!;
+        const token = root.querySelector('.cell-editor .view-line span span') ?? root.querySelector('pre .line span');
+        const rootBox = root.getBoundingClientRect();
+        const tokenBox = token!.getBoundingClientRect();
+        return { height: code.getBoundingClientRect().height, x: tokenBox.x - rootBox.x, y: tokenBox.y - rootBox.y };
+      });
+    const before = await layout();
+    await openEditor(page, 1);
+    await page.waitForTimeout(300);
+    const after = await layout();
+    expect(Math.abs(after.height - before.height)).toBeLessThanOrEqual(2);
+    expect(Math.abs(after.x - before.x)).toBeLessThanOrEqual(2);
+    expect(Math.abs(after.y - before.y)).toBeLessThanOrEqual(2);
+    await page.close();
+  });
+
+  test('a typo shows a SyntaxError that points at the right line', async () => {
+    const { page, errors } = await openPage(context, 'task/');
+    const cell = await openEditor(page, 1);
+    await replaceCode(page, 'x = 1\nprint("oops"\ny = 2');
+    const text = await runCell(cell);
+    expect(text).toMatch(/File "Cell 1", line 2/);
+    expect(text).toContain('SyntaxError');
+    // The kernel is still usable after the error.
+    await replaceCode(page, 'print("fine")');
+    expect(await runCell(cell)).toContain('fine');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('a traceback shows the cell line that raised, without kernel frames', async () => {
+    const { page } = await openPage(context, 'task/');
+    const cell = await openEditor(page, 1);
+    await replaceCode(page, 'ratio = 1\nfail = lambda: ratio / 0\nfail()');
+    const text = await runCell(cell);
+    expect(text).toContain('File "Cell 1", line 3, in <module>');
+    expect(text).toContain('File "Cell 1", line 2, in <lambda>');
+    expect(text).toContain('ZeroDivisionError: division by zero');
+    expect(text).not.toContain('notebook-runner');
+    expect(text).not.toContain('pyodide');
+    await page.close();
+  });
+
+  test('importing a package the site does not ship says so', async () => {
+    const { page } = await openPage(context, 'task/');
+    const cell = await openEditor(page, 1);
+    await replaceCode(page, 'import numpy');
+    const text = await runCell(cell);
+    expect(text).toContain("ModuleNotFoundError: No module named 'numpy'");
+    expect(text).toContain('not shipped');
+    await page.close();
+  });
+
+  test('Shift+Enter runs the cell and moves to the next one; Escape leaves the editor', async () => {
+    const { page } = await openPage(context, 'task/');
+    const cell = await openEditor(page, 1);
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Run cell');
+    await cell.locator('.cell-code').click();
+    await page.keyboard.press('Shift+Enter');
+    await expect.poll(() => cell.getAttribute('aria-busy'), { timeout: 60_000 }).toBe('false');
+    expect(normalizeOutputText(await outputOf(cell).innerText())).toBe(normalizeOutputText(first.output ?? ''));
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.closest('nb-cell')?.getAttribute('data-index')))
+      .toBe('2');
+    await page.close();
+  });
+});
