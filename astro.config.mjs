@@ -15,7 +15,7 @@ const isolation = {
 export default defineConfig({
   // Set BASE_PATH=/some/sub/path to build for a static host that serves the site under a sub-path.
   base: process.env.BASE_PATH ?? '/',
-  site: process.env.SITE_URL,
+  ...(process.env.SITE_URL ? { site: process.env.SITE_URL } : {}),
   trailingSlash: 'ignore',
   integrations: [mdx(), pyodideFiles()],
   markdown: {

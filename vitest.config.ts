@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // One file at a time: two cores, and both Pyodide and Chromium want them; timings stay honest.
+    fileParallelism: false,
     projects: [
       {
         test: {
@@ -27,8 +29,6 @@ export default defineConfig({
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 180_000,
           hookTimeout: 300_000,
-          // One browser at a time: the machine has two cores and Pyodide needs them.
-          fileParallelism: false,
         },
       },
     ],

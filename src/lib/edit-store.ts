@@ -14,7 +14,7 @@ function key(chapter: string, cellId: string): string {
 }
 
 function isQuotaError(error: unknown): boolean {
-  return error instanceof DOMException && (error.name === 'QuotaExceededError' || error.code === 22);
+  return error instanceof DOMException && (error.name === 'QuotaExceededError' || error.name === 'NS_ERROR_DOM_QUOTA_REACHED');
 }
 
 /** The reader's edits, one entry per chapter and cell. `storage` is `undefined` where the browser has none. */

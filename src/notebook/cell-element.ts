@@ -152,7 +152,7 @@ export class NotebookCell extends HTMLElement {
 
   private updateModified(): void {
     const modified = this.code !== this.original;
-    required(this, '.cell-modified').hidden = !modified;
+    required<HTMLElement>(this, '.cell-modified').hidden = !modified;
     required<HTMLButtonElement>(this, '.cell-reset').disabled = !modified;
     this.toggleAttribute('data-modified', modified);
   }
