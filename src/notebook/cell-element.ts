@@ -220,7 +220,7 @@ export class NotebookCell extends HTMLElement {
     try {
       await job.result;
     } finally {
-      this.pane.flush();
+      this.pane.finish();
       this.setCount(this.dataset['count'] ?? ' ');
       this.setState(formatElapsed(performance.now() - started));
       this.setAttribute('aria-busy', 'false');

@@ -21,7 +21,7 @@ describe.skipIf(!hasChromium)('every chapter in Chromium', () => {
     for (const cell of chapter.cells) {
       const region = cellByIndex(page, cell.index);
       // Before any run the page shows the output stored with the cell, like a saved notebook.
-      expect(normalizeOutputText(await outputOf(region).innerText())).toBe(normalizeOutputText(cell.output ?? ''));
+      expect(normalizeOutputText(await outputOf(region).textContent() ?? '')).toBe(normalizeOutputText(cell.output ?? ''));
       const text = await runCell(region);
       expect(normalizeOutputText(text), `cell ${cell.index} (${cell.id})`).toBe(normalizeOutputText(cell.output ?? ''));
       await expect.poll(() => region.locator('.cell-count').innerText()).toMatch(/^\[\d+\]$/);

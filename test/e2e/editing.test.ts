@@ -129,7 +129,7 @@ describe.skipIf(!hasChromium)('editing a cell', () => {
     await cell.locator('.cell-code').click();
     await page.keyboard.press('Shift+Enter');
     await expect.poll(() => cell.getAttribute('aria-busy'), { timeout: 60_000 }).toBe('false');
-    expect(normalizeOutputText(await outputOf(cell).innerText())).toBe(normalizeOutputText(first.output ?? ''));
+    expect(normalizeOutputText(await outputOf(cell).textContent() ?? '')).toBe(normalizeOutputText(first.output ?? ''));
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.closest('nb-cell')?.getAttribute('data-index')))
       .toBe('2');

@@ -44,7 +44,7 @@ describe.skipIf(!hasChromium)('the notebook page', () => {
       const log = outputOf(region);
       expect(await log.count()).toBe(1);
       // The log holds the output alone: the count and the time sit outside it.
-      expect(normalizeOutputText(await log.innerText())).toBe(normalizeOutputText(cell.output ?? ''));
+      expect(normalizeOutputText((await log.textContent()) ?? '')).toBe(normalizeOutputText(cell.output ?? ''));
     }
   });
 
@@ -57,7 +57,7 @@ describe.skipIf(!hasChromium)('the notebook page', () => {
     expect(await region.locator('pre.shiki').innerText()).toContain(main.code.split('\n')[0]!);
     const colours = await region.locator('pre.shiki span[style*="color"]').evaluateAll((spans) => new Set(spans.map((span) => span.getAttribute('style'))).size);
     expect(colours).toBeGreaterThanOrEqual(2);
-    expect(await outputOf(region).innerText()).toContain('End ping');
+    expect(await outputOf(region).textContent() ?? '').toContain('End ping');
     await noScript.close();
   });
 
@@ -76,7 +76,7 @@ describe.skipIf(!hasChromium)('the notebook page', () => {
     for (const cell of cells) {
       const region = cellByIndex(page, cell.index);
       expect(await region.getAttribute('aria-busy')).toBe('false');
-      expect(normalizeOutputText(await outputOf(region).innerText())).toBe(normalizeOutputText(cell.output ?? ''));
+      expect(normalizeOutputText(await outputOf(region).textContent() ?? '')).toBe(normalizeOutputText(cell.output ?? ''));
     }
     // Execution counts follow the order of the runs, as in Jupyter.
     const counts = await Promise.all(cells.map((cell) => cellByIndex(page, cell.index).locator('.cell-count').innerText()));

@@ -30,12 +30,12 @@ describe.skipIf(!hasChromium || !pingPong)('output streams while a cell runs', (
       await output.elementHandle(),
       { timeout: 120_000, polling: 'raf' },
     );
-    const early = await output.innerText();
+    const early = await output.textContent() ?? '';
     expect(await region.getAttribute('aria-busy')).toBe('true');
     expect(early).toContain('Start ping');
     expect(early).not.toContain('End pong');
     await waitUntilIdle(region);
-    expect(await output.innerText()).toMatch(/Start ping\s+Start pong\s+End pong\s+End ping/);
+    expect(await output.textContent() ?? '').toMatch(/Start ping\s+Start pong\s+End pong\s+End ping/);
     expect(errors).toEqual([]);
   });
 });

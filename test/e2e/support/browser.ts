@@ -54,5 +54,6 @@ export async function waitUntilIdle(cell: Locator, timeout = 120_000): Promise<v
 export async function runCell(cell: Locator, timeout = 120_000): Promise<string> {
   await cell.getByRole('button', { name: 'Run cell' }).click();
   await waitUntilIdle(cell, timeout);
-  return outputOf(cell).innerText();
+  // The text as written: block-level pieces of a long output would add line breaks to innerText.
+  return (await outputOf(cell).textContent()) ?? '';
 }

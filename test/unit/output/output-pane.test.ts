@@ -73,7 +73,7 @@ describe('createOutputPane', () => {
     pane.flush();
     expect(log.textContent).toBe(outputsText(outputs));
     const pre = log.querySelector('pre')!;
-    expect([...pre.children].map((child) => child.className)).toEqual([
+    expect([...pre.children].map((child) => child.classList[0])).toEqual([
       'output-stdout',
       'output-stderr',
       'output-result',
@@ -171,7 +171,7 @@ describe('createOutputPane', () => {
     for (const output of outputs) pane.append(output);
     pane.flush();
     const spans = [...log.querySelector('pre')!.children];
-    expect(spans.map((span) => [span.className, span.textContent])).toEqual([
+    expect(spans.map((span) => [span.classList[0], span.textContent])).toEqual([
       ['output-stdout', 'o1o2'],
       ['output-stderr', 'e1e2'],
       ['output-stdout', 'o3'],

@@ -1,0 +1,72 @@
+// Pure helpers of the benchmark: aggregation, checks and the table. Unit-tested; no timing here.
+
+/** The names `npm run bench` reports, in the order of its table, with their units and budgets. */
+export const FIGURES = [
+  { key: 'js_kb_before_click', unit: 'KB', budget: '<= 40' },
+  { key: 'cold_first_output_ms', unit: 'ms', budget: '' },
+  { key: 'baseline_cold_first_output_ms', unit: 'ms', budget: '' },
+  { key: 'cold_ratio', unit: 'x', budget: '<= 1.0 (aim 0.5)' },
+  { key: 'warm_print_ms', unit: 'ms', budget: '<= 30' },
+  { key: 'stream_latency_ms', unit: 'ms', budget: '<= 50' },
+  { key: 'flood_longest_task_ms', unit: 'ms', budget: '<= 50' },
+  { key: 'editor_open_ms', unit: 'ms', budget: '<= 1000' },
+  { key: 'lighthouse_performance', unit: '/100', budget: '>= 98' },
+  { key: 'lighthouse_accessibility', unit: '/100', budget: '100' },
+  { key: 'dist_mb', unit: 'MB', budget: '' },
+  { key: 'build_s', unit: 's', budget: '' },
+];
+
+/** Median of a non-empty list of finite numbers; throws otherwise, so a lost figure is never a zero. */
+export function median(values) {
+  const numbers = values.filter((value) => typeof value === 'number' && Number.isFinite(value));
+  if (numbers.length === 0 || numbers.length !== values.length) {
+    throw new Error(`median needs finite numbers, got ${JSON.stringify(values)}`);
+  }
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** `ours / floor`, rounded to two decimals; a floor of zero or less cannot be divided by. */
+export function ratio(ours, floor) {
+  if (!(floor > 0) || !Number.isFinite(ours)) throw new Error(`cannot divide ${ours} by ${floor}`);
+  return Math.round((ours / floor) * 100) / 100;
+}
+
+export function round(value, digits = 1) {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}
+
+/** Checks that every figure is present and a finite number; returns the object in the table's order. */
+export function completeResults(results) {
+  const missing = FIGURES.filter(({ key }) => typeof results[key] !== 'number' || !Number.isFinite(results[key]));
+  if (missing.length > 0) throw new Error(`bench could not measure: ${missing.map(({ key }) => key).join(', ')}`);
+  return Object.fromEntries(FIGURES.map(({ key }) => [key, results[key]]));
+}
+
+/** A plain-text table for people. */
+export function formatTable(results, samples = {}) {
+  const rows = FIGURES.map(({ key, unit, budget }) => [
+    key,
+    `${results[key]} ${unit}`,
+    budget,
+    samples[key] ? samples[key].map((value) => round(value, 1)).join(', ') : '',
+  ]);
+  const header = ['figure', 'median', 'budget', 'samples'];
+  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i].length)));
+  const line = (cells) => cells.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd();
+  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
+}
+
+/** Reads `--flag` and `--name value` options. */
+export function parseArgs(argv) {
+  const options = { json: false, runs: 5 };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--json') options.json = true;
+    else if (argv[i] === '--runs') options.runs = Number(argv[++i]);
+    else if (argv[i] === '--no-build') options.build = false;
+  }
+  if (!Number.isInteger(options.runs) || options.runs < 1) throw new Error('--runs needs a positive integer');
+  return options;
+}
