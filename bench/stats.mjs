@@ -61,7 +61,7 @@ export function formatTable(results, samples = {}) {
 
 /** Reads `--flag` and `--name value` options. */
 export function parseArgs(argv) {
-  const options = { json: false, runs: 5 };
+  const options = { json: false, runs: 5, build: true };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--json') options.json = true;
     else if (argv[i] === '--runs') options.runs = Number(argv[++i]);

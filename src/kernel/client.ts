@@ -7,18 +7,31 @@ interface PendingRun {
   done: Deferred<RunStatus>;
 }
 
+/** What Python does on Ctrl+C: the interrupt buffer takes a signal number. */
+const SIGINT = 2;
+
 /** The single place that creates the Python worker. */
 function createWorker(): Worker {
   return new Worker(new URL('./python.worker.ts', import.meta.url), { type: 'module', name: 'python-kernel' });
 }
 
-/** The page's side of the Python kernel: starts the worker, correlates runs, reports status. */
+function failRun(run: KernelRun, message: string): RunStatus {
+  run.onOutput({ output_type: 'error', ename: 'KernelError', evalue: message, traceback: [`KernelError: ${message}\n`] });
+  return 'error';
+}
+
+/** The page's side of the Python kernel: starts the worker, correlates runs, stops and restarts. */
 export function createPythonKernel(): Kernel {
   let worker: Worker | undefined;
   let nextRunId = 1;
   const pending = new Map<number, PendingRun>();
   const listeners = new Set<(status: KernelStatus) => void>();
   let status: KernelStatus = { state: 'not-started', detail: '', step: 0, steps: 0 };
+  // Shared memory needs cross-origin isolation; without it Stop falls back to a restart.
+  const interruptBuffer =
+    typeof SharedArrayBuffer !== 'undefined' && globalThis.crossOriginIsolated
+      ? new Uint8Array(new SharedArrayBuffer(1))
+      : undefined;
 
   function setStatus(next: Partial<KernelStatus>): void {
     status = { ...status, ...next };
@@ -32,7 +45,9 @@ export function createPythonKernel(): Kernel {
     }
   }
 
-  function receive(event: KernelEvent): void {
+  function receive(source: Worker, event: KernelEvent): void {
+    // A worker that was replaced may still have messages in flight; they belong to nobody now.
+    if (source !== worker) return;
     switch (event.type) {
       case 'progress':
         setStatus({ state: 'starting', detail: event.stage, step: event.step, steps: event.steps });
@@ -41,7 +56,6 @@ export function createPythonKernel(): Kernel {
         setStatus({ state: pending.size > 0 ? 'busy' : 'idle', detail: `Python ${event.version}`, step: 0, steps: 0 });
         return;
       case 'output':
-        // A run that is no longer pending was settled already; its late output has nowhere to go.
         pending.get(event.runId)?.run.onOutput(event.output);
         return;
       case 'done': {
@@ -59,24 +73,34 @@ export function createPythonKernel(): Kernel {
     }
   }
 
+  function send(target: Worker, request: KernelRequest): void {
+    target.postMessage(request);
+  }
+
   function start(): Worker {
     if (worker) return worker;
     setStatus({ state: 'starting', detail: 'Starting the Python worker', step: 1, steps: 3 });
-    worker = createWorker();
-    worker.addEventListener('message', (message: MessageEvent<unknown>) => {
-      if (isKernelEvent(message.data)) receive(message.data);
+    const created = createWorker();
+    worker = created;
+    created.addEventListener('message', (message: MessageEvent<unknown>) => {
+      if (isKernelEvent(message.data)) receive(created, message.data);
       else console.warn('Ignored a malformed message from the kernel', message.data);
     });
-    worker.addEventListener('error', (error) => {
+    created.addEventListener('error', (error) => {
+      if (created !== worker) return;
       const message = error.message || 'The Python worker failed to load.';
       setStatus({ state: 'dead', detail: message, step: 0, steps: 0 });
       failAll(message);
     });
-    return worker;
+    if (interruptBuffer) send(created, { type: 'init', interruptBuffer: interruptBuffer.buffer as SharedArrayBuffer });
+    return created;
   }
 
-  function send(target: Worker, request: KernelRequest): void {
-    target.postMessage(request);
+  function restart(reason = 'The kernel was restarted; its variables are gone.'): void {
+    worker?.terminate();
+    worker = undefined;
+    failAll(reason);
+    start();
   }
 
   return {
@@ -84,6 +108,7 @@ export function createPythonKernel(): Kernel {
     get status() {
       return status;
     },
+    canInterrupt: interruptBuffer !== undefined,
     start() {
       start();
     },
@@ -93,18 +118,25 @@ export function createPythonKernel(): Kernel {
       const runId = nextRunId++;
       const done = createDeferred<RunStatus>();
       pending.set(runId, { run, done });
+      // A Stop that came after the last cell ended must not hit this one.
+      if (interruptBuffer) interruptBuffer[0] = 0;
       if (status.state === 'idle') setStatus({ state: 'busy' });
       send(target, { type: 'run', runId, code: run.code, filename: run.filename, executionCount: run.executionCount });
       return done.promise;
     },
+    interrupt() {
+      if (interruptBuffer && worker && status.state !== 'starting') {
+        interruptBuffer[0] = SIGINT;
+        send(worker, { type: 'interrupt' });
+        return 'interrupted';
+      }
+      restart('The cell was stopped by restarting the kernel; its variables are gone.');
+      return 'restarted';
+    },
+    restart,
     onStatus(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
   };
-}
-
-function failRun(run: KernelRun, message: string): RunStatus {
-  run.onOutput({ output_type: 'error', ename: 'KernelError', evalue: message, traceback: [`KernelError: ${message}\n`] });
-  return 'error';
 }

@@ -30,6 +30,10 @@ export type KernelRequest =
       filename: string;
       executionCount: number;
     }
+  /** First message: a one-byte shared buffer Python checks for a pending Ctrl+C (cross-origin isolated pages only). */
+  | { type: 'init'; interruptBuffer: SharedArrayBuffer }
+  /** Stops a cell that is awaiting; a busy cell is stopped through the interrupt buffer. */
+  | { type: 'interrupt' }
   | { type: 'reset' };
 
 /** Worker to page. */
@@ -102,6 +106,9 @@ export const isKernelRequest: Check<KernelRequest> = (value): value is KernelReq
         isString(value['filename']) &&
         isCount(value['executionCount'])
       );
+    case 'init':
+      return typeof SharedArrayBuffer !== 'undefined' && value['interruptBuffer'] instanceof SharedArrayBuffer;
+    case 'interrupt':
     case 'reset':
       return true;
     default:

@@ -17,6 +17,10 @@ export interface PythonSession {
   run(cell: RunCell): Promise<RunStatus>;
   /** Forgets every variable, as a fresh notebook would. */
   reset(): void;
+  /** Stops the running cell if it is awaiting; returns whether there was one. */
+  cancel(): boolean;
+  /** Lets the page raise KeyboardInterrupt in a busy cell by writing 2 (SIGINT) into this buffer. */
+  setInterruptBuffer(buffer: Uint8Array): void;
 }
 
 function isErrorPayload(value: unknown): value is { ename: string; evalue: string; traceback: string[] } {
@@ -81,6 +85,12 @@ export function createPythonSession(
     },
     reset() {
       (runner['reset'] as () => void)();
+    },
+    cancel() {
+      return (runner['cancel'] as () => boolean)();
+    },
+    setInterruptBuffer(buffer) {
+      pyodide.setInterruptBuffer(buffer);
     },
   };
 }

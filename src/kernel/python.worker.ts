@@ -32,7 +32,7 @@ ready.catch((error: unknown) => post({ type: 'fatal', message: `Python could not
 // One cell at a time, even when a cell awaits: later requests wait their turn here.
 let chain: Promise<unknown> = ready;
 
-async function handle(session: PythonSession, request: KernelRequest): Promise<void> {
+async function handle(session: PythonSession, request: Exclude<KernelRequest, { type: 'init' | 'interrupt' }>): Promise<void> {
   switch (request.type) {
     case 'run': {
       const status = await session.run(request).catch((error: unknown) => {
@@ -56,6 +56,16 @@ self.addEventListener('message', (event: MessageEvent<unknown>) => {
   const request = event.data;
   if (!isKernelRequest(request)) {
     console.warn('Kernel worker ignored a malformed message', request);
+    return;
+  }
+  // These two cannot wait in line behind the cell they are meant to stop.
+  if (request.type === 'init') {
+    const buffer = new Uint8Array(request.interruptBuffer);
+    void ready.then((session) => session.setInterruptBuffer(buffer), () => undefined);
+    return;
+  }
+  if (request.type === 'interrupt') {
+    void ready.then((session) => session.cancel(), () => undefined);
     return;
   }
   // A failed start was already reported as `fatal`; the chain must survive it and any one request.

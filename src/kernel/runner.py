@@ -6,6 +6,8 @@ captures; results and errors go to `emit(kind, payload)`.
 """
 
 import ast
+import asyncio
+import builtins
 import inspect
 import linecache
 import sys
@@ -13,29 +15,54 @@ import traceback
 
 _RUNNER_FILE = __file__ if "__file__" in globals() else "<runner>"
 
+_NO_INPUT = (
+    "input() cannot wait for typing in this notebook: the cell runs in a background worker. "
+    "Put the value in the code instead, e.g. name = 'Ada'."
+)
+
 _NOT_SHIPPED = (
     "This notebook runs Python's standard library only; "
     "the package {name!r} is not shipped with the site."
 )
 
 
+def _no_input(prompt=""):
+    raise RuntimeError(_NO_INPUT)
+
+
 class Runner:
-    def __init__(self):
-        self.namespace = {"__name__": "__main__", "__builtins__": __builtins__}
+    def __init__(self, interactive_input=False):
+        self.namespace = {"__name__": "__main__", "__builtins__": builtins}
+        self._task = None
+        if not interactive_input:
+            # Fail at once with a reason, rather than hang or read an empty line.
+            builtins.input = _no_input
 
     def reset(self):
-        self.__init__()
+        self.namespace = {"__name__": "__main__", "__builtins__": builtins}
+
+    def cancel(self):
+        """Stops a cell that is waiting (on asyncio.sleep, say); a busy cell is stopped by the interrupt buffer."""
+        if self._task is not None and not self._task.done():
+            self._task.cancel()
+            return True
+        return False
 
     async def run(self, source, filename, emit):
         """Runs one cell. Returns "ok" or "error"; emits execute_result or error."""
         # Registering the source lets tracebacks quote the cell's own lines, as IPython does.
         linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+        self._task = asyncio.ensure_future(self._execute(source, filename))
         try:
-            value = await self._execute(source, filename)
+            value = await self._task
+        except asyncio.CancelledError:
+            emit("error", self._describe(KeyboardInterrupt("the cell was stopped while it was waiting")))
+            return "error"
         except BaseException as error:  # the reader's code may raise anything, SystemExit included
             emit("error", self._describe(error))
             return "error"
         finally:
+            self._task = None
             sys.stdout.flush()
             sys.stderr.flush()
         if value is not None:
@@ -71,10 +98,12 @@ class Runner:
                 error.add_note(_NOT_SHIPPED.format(name=top))
         # A cell that does not compile has no frames worth showing: the caret is the message.
         tb = None if isinstance(error, SyntaxError) else error.__traceback__
-        # Drop the runner's own frames so the traceback starts in the reader's code.
-        while tb is not None and tb.tb_frame.f_code.co_filename == _RUNNER_FILE:
-            tb = tb.tb_next
-        lines = traceback.format_exception(type(error), error, tb)
+        report = traceback.TracebackException(type(error), error, tb)
+        # The runner's own frames are not the reader's business, wherever they sit in the stack.
+        report.stack = traceback.StackSummary.from_list(
+            [frame for frame in report.stack if frame.filename != _RUNNER_FILE]
+        )
+        lines = list(report.format())
         return {
             "ename": type(error).__name__,
             "evalue": str(error),

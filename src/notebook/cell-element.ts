@@ -2,7 +2,10 @@ import type { CellEditor } from '../editor/cell-editor.ts';
 import { debounce } from '../lib/debounce.ts';
 import { browserStorage, createEditStore, type SaveResult } from '../lib/edit-store.ts';
 import { createOutputPane, type OutputPane } from '../output/output-pane.ts';
+import type { CellHandle } from './cells.ts';
+import { showRestartNotice } from './kernel-notice.ts';
 import { getNotebook } from './notebook.ts';
+import type { QueuedJob } from './run-queue.ts';
 import { showStorageNotice } from './storage-notice.ts';
 
 const store = createEditStore(browserStorage());
@@ -22,12 +25,13 @@ function formatElapsed(ms: number): string {
  * A notebook cell. The server renders everything a reader needs without JavaScript; this element
  * adds running, editing (Monaco, loaded on the first edit) and keeping the reader's edits.
  */
-export class NotebookCell extends HTMLElement {
+export class NotebookCell extends HTMLElement implements CellHandle {
   private original = '';
   private code = '';
   private editor: CellEditor | undefined;
   private editorLoading: Promise<CellEditor | undefined> | undefined;
   private pane!: OutputPane;
+  private job: QueuedJob<unknown> | undefined;
   private readonly saveSoon = debounce((code: string) => this.save(code), SAVE_DELAY_MS);
 
   get chapter(): string {
@@ -59,6 +63,7 @@ export class NotebookCell extends HTMLElement {
     const reset = required<HTMLButtonElement>(this, '.cell-reset');
     run.addEventListener('click', () => void this.run());
     reset.addEventListener('click', () => this.reset());
+    required<HTMLButtonElement>(this, '.cell-stop').addEventListener('click', () => this.stop());
     // Intent to run: the kernel starts loading while the reader's finger is on its way.
     for (const type of ['pointerenter', 'focus', 'pointerdown'] as const) {
       run.addEventListener(type, () => getNotebook().kernel.start(), { once: true });
@@ -191,12 +196,37 @@ export class NotebookCell extends HTMLElement {
     return this.editor?.getCode() ?? this.code;
   }
 
-  /** Queues the cell's current code on the page's kernel. */
+  /** Takes the cell out of the queue if it has not started. */
+  cancelIfWaiting(): boolean {
+    return this.job?.state === 'waiting' && this.job.cancel();
+  }
+
+  /** Stop: a waiting cell leaves the queue; a running one is interrupted (or the kernel restarts). */
+  stop(): void {
+    if (this.cancelIfWaiting() || this.job?.state !== 'running') return;
+    if (getNotebook().kernel.interrupt() === 'restarted') showRestartNotice(this);
+  }
+
+  clearOutput(): void {
+    if (this.job) return;
+    this.pane.clear();
+    this.classList.remove('has-stored-output');
+    this.setCount(' ');
+    this.setState('');
+  }
+
+  private setBusy(busy: boolean): void {
+    this.setAttribute('aria-busy', String(busy));
+    required<HTMLButtonElement>(this, '.cell-stop').hidden = !busy;
+  }
+
+  /** Queues the cell's current code on the page's kernel; resolves when it has run (or left the queue). */
   async run(): Promise<void> {
+    if (this.job) return this.job.result.then(() => undefined);
     const notebook = getNotebook();
     const code = this.currentCode();
     notebook.kernel.start();
-    this.setAttribute('aria-busy', 'true');
+    this.setBusy(true);
     this.setCount('*');
     this.setState(notebook.queue.busy ? 'waiting' : 'running');
     let started = 0;
@@ -217,13 +247,20 @@ export class NotebookCell extends HTMLElement {
         started = performance.now();
       },
     );
+    this.job = job;
     try {
       await job.result;
     } finally {
-      this.pane.finish();
-      this.setCount(this.dataset['count'] ?? ' ');
-      this.setState(formatElapsed(performance.now() - started));
-      this.setAttribute('aria-busy', 'false');
+      this.job = undefined;
+      if (job.state === 'cancelled') {
+        this.setCount(this.dataset['count'] ?? ' ');
+        this.setState('not run');
+      } else {
+        this.pane.finish();
+        this.setCount(this.dataset['count'] ?? ' ');
+        this.setState(formatElapsed(performance.now() - started));
+      }
+      this.setBusy(false);
     }
   }
 }

@@ -1,5 +1,7 @@
 import { NotebookCell } from './cell-element.ts';
 import { KernelStatusElement } from './kernel-status-element.ts';
+import { NotebookControlsElement } from './notebook-controls-element.ts';
 
 if (!customElements.get('nb-cell')) customElements.define('nb-cell', NotebookCell);
 if (!customElements.get('nb-kernel-status')) customElements.define('nb-kernel-status', KernelStatusElement);
+if (!customElements.get('nb-notebook-controls')) customElements.define('nb-notebook-controls', NotebookControlsElement);

@@ -7,6 +7,8 @@ export interface Notebook {
   readonly kernel: Kernel;
   readonly queue: RunQueue;
   nextExecutionCount(): number;
+  /** After a restart counting starts again at 1, as in Jupyter. */
+  resetExecutionCount(): void;
 }
 
 let notebook: Notebook | undefined;
@@ -19,6 +21,9 @@ export function getNotebook(): Notebook {
       kernel: createPythonKernel(),
       queue: createRunQueue(),
       nextExecutionCount: () => ++count,
+      resetExecutionCount: () => {
+        count = 0;
+      },
     };
   }
   return notebook;

@@ -80,17 +80,31 @@ export function createOutputPane(log: HTMLElement, limits = OUTPUT_LIMITS) {
     if (marker) marker.textContent = `… ${hidden.lines.toLocaleString('en')} lines hidden (the first and the last are shown) …\n`;
   }
 
+  /** Index just past the `n`-th newline of `text`, or -1 if it has fewer. */
+  function afterNewline(text: string, n: number): number {
+    let index = -1;
+    for (let i = 0; i < n; i++) {
+      index = text.indexOf('\n', index + 1);
+      if (index < 0) return -1;
+    }
+    return index + 1;
+  }
+
   function writeStream(name: string, raw: string): void {
-    const text = limiter.push(raw);
-    if (text === '') return;
-    let chunk = stream?.name === name ? stream.chunk : undefined;
-    // A full block that ends a line is closed; the next text starts a new one.
-    if (!chunk || (chunk.lines >= limits.chunkLines && chunk.text.data.endsWith('\n'))) chunk = newChunk(name);
-    chunk.text.appendData(text);
-    count(chunk, text);
-    // Its size while skipped offscreen; a guess from the line count keeps the scrollbar honest.
-    chunk.element.style.containIntrinsicSize = `auto ${Math.max(1, chunk.lines) * 20}px`;
-    stream = { name, chunk };
+    let text = limiter.push(raw);
+    while (text !== '') {
+      let chunk = stream?.name === name ? stream.chunk : undefined;
+      // A full block is closed at a line end; the next text starts a new one.
+      if (!chunk || chunk.lines >= limits.chunkLines) chunk = newChunk(name);
+      const cut = afterNewline(text, limits.chunkLines - chunk.lines);
+      const piece = cut < 0 ? text : text.slice(0, cut);
+      text = cut < 0 ? '' : text.slice(cut);
+      chunk.text.appendData(piece);
+      count(chunk, piece);
+      // Its size while skipped offscreen; a guess from the line count keeps the scrollbar honest.
+      chunk.element.style.containIntrinsicSize = `auto ${Math.max(1, chunk.lines) * 20}px`;
+      stream = { name, chunk };
+    }
   }
 
   function flush(): void {

@@ -1,0 +1,27 @@
+import { cellsAbove, type CellHandle } from './cells.ts';
+
+/**
+ * Says, where the reader is looking, that Python had to be restarted to stop a cell, and offers
+ * to run the cells above it again so their definitions come back.
+ */
+export function showRestartNotice(stopped: CellHandle): void {
+  const notice = document.querySelector<HTMLElement>('[data-kernel-notice]');
+  if (!notice) return;
+  const above = cellsAbove(stopped);
+  const message = notice.querySelector('[data-message]');
+  const button = notice.querySelector<HTMLButtonElement>('button[data-rerun]');
+  if (message) {
+    message.textContent =
+      `Cell ${stopped.index} was stopped by restarting Python (this browser cannot interrupt it in place). ` +
+      'Variables defined by earlier cells are gone.';
+  }
+  if (button) {
+    button.hidden = above.length === 0;
+    button.textContent = above.length === 1 ? 'Run cell 1 again' : `Run cells 1 to ${above.length} again`;
+    button.onclick = () => {
+      notice.hidden = true;
+      for (const cell of above) void cell.run();
+    };
+  }
+  notice.hidden = false;
+}
