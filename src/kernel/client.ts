@@ -9,6 +9,8 @@ interface PendingRun {
 
 /** What Python does on Ctrl+C: the interrupt buffer takes a signal number. */
 const SIGINT = 2;
+/** A cell stuck where Python never checks for Ctrl+C is stopped the hard way after this long. */
+const INTERRUPT_GRACE_MS = 2000;
 
 /** The single place that creates the Python worker. */
 function createWorker(): Worker {
@@ -128,6 +130,12 @@ export function createPythonKernel(): Kernel {
       if (interruptBuffer && worker && status.state !== 'starting') {
         interruptBuffer[0] = SIGINT;
         send(worker, { type: 'interrupt' });
+        const running = [...pending.keys()];
+        setTimeout(() => {
+          if (running.some((runId) => pending.has(runId))) {
+            restart('The cell did not stop when interrupted, so Python was restarted; its variables are gone.');
+          }
+        }, INTERRUPT_GRACE_MS);
         return 'interrupted';
       }
       restart('The cell was stopped by restarting the kernel; its variables are gone.');

@@ -1,7 +1,7 @@
 import type { PyodideAPI } from 'pyodide';
 import type { PyProxy } from 'pyodide/ffi';
 import runnerSource from './runner.py?raw';
-import type { Output, RunStatus } from './protocol.ts';
+import { isOutput, type Output, type RunStatus } from './protocol.ts';
 import { createStreamBatcher, type StreamName } from './stream-batcher.ts';
 
 const RUNNER_FILENAME = '<notebook-runner>';
@@ -68,6 +68,13 @@ export function createPythonSession(
         if (kind === 'execute_result' && typeof payload === 'string') {
           batcher.flush();
           emit(runId, { output_type: 'execute_result', execution_count: executionCount, data: { 'text/plain': payload } });
+        } else if (kind === 'display_data') {
+          const proxy = payload as PyProxy;
+          const data: unknown = proxy.toJs({ dict_converter: Object.fromEntries });
+          proxy.destroy();
+          batcher.flush();
+          const output = { output_type: 'display_data', data };
+          if (isOutput(output)) emit(runId, output);
         } else if (kind === 'error') {
           const proxy = payload as PyProxy;
           const value: unknown = proxy.toJs({ dict_converter: Object.fromEntries });

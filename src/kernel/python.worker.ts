@@ -36,11 +36,8 @@ async function handle(session: PythonSession, request: Exclude<KernelRequest, { 
   switch (request.type) {
     case 'run': {
       const status = await session.run(request).catch((error: unknown) => {
-        post({
-          type: 'output',
-          runId: request.runId,
-          output: { output_type: 'error', ename: 'KernelError', evalue: String(error), traceback: [`KernelError: ${String(error)}\n`] },
-        });
+        // Only a broken runtime gets here (Python's own errors are outputs): this kernel cannot go on.
+        post({ type: 'fatal', message: `Python stopped working (${String(error).split('\n')[0]}). Restart the kernel to go on.` });
         return 'error' as const;
       });
       post({ type: 'done', runId: request.runId, status });

@@ -12,6 +12,7 @@ import inspect
 import linecache
 import sys
 import traceback
+import types
 
 _RUNNER_FILE = __file__ if "__file__" in globals() else "<runner>"
 
@@ -30,16 +31,38 @@ def _no_input(prompt=""):
     raise RuntimeError(_NO_INPUT)
 
 
+def _display_module(runner):
+    """`import notebook_display` gives cells rich output; the page shows it in a sandboxed frame."""
+    module = types.ModuleType("notebook_display", "Rich output for notebook cells: html() and svg().")
+
+    def html(markup):
+        runner.display({"text/html": str(markup), "text/plain": "<HTML output>"})
+
+    def svg(markup):
+        runner.display({"image/svg+xml": str(markup), "text/plain": "<SVG image>"})
+
+    module.html = html
+    module.svg = svg
+    return module
+
+
 class Runner:
     def __init__(self, interactive_input=False):
         self.namespace = {"__name__": "__main__", "__builtins__": builtins}
         self._task = None
+        self._emit = None
+        sys.modules["notebook_display"] = _display_module(self)
         if not interactive_input:
             # Fail at once with a reason, rather than hang or read an empty line.
             builtins.input = _no_input
 
     def reset(self):
         self.namespace = {"__name__": "__main__", "__builtins__": builtins}
+
+    def display(self, bundle):
+        if self._emit is not None:
+            sys.stdout.flush()
+            self._emit("display_data", bundle)
 
     def cancel(self):
         """Stops a cell that is waiting (on asyncio.sleep, say); a busy cell is stopped by the interrupt buffer."""
@@ -52,6 +75,7 @@ class Runner:
         """Runs one cell. Returns "ok" or "error"; emits execute_result or error."""
         # Registering the source lets tracebacks quote the cell's own lines, as IPython does.
         linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+        self._emit = emit
         self._task = asyncio.ensure_future(self._execute(source, filename))
         try:
             value = await self._task

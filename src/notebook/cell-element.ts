@@ -6,9 +6,18 @@ import type { CellHandle } from './cells.ts';
 import { showRestartNotice } from './kernel-notice.ts';
 import { getNotebook } from './notebook.ts';
 import type { QueuedJob } from './run-queue.ts';
+import { codeFromLink, shareLink } from './share-link.ts';
 import { showStorageNotice } from './storage-notice.ts';
 
 const store = createEditStore(browserStorage());
+
+let persistenceAsked = false;
+/** Asks once that the browser not evict the reader's edits under storage pressure. */
+function requestPersistence(): void {
+  if (persistenceAsked) return;
+  persistenceAsked = true;
+  void navigator.storage?.persist?.().catch(() => false);
+}
 const SAVE_DELAY_MS = 300;
 
 function required<T extends Element>(root: Element, selector: string): T {
@@ -54,8 +63,12 @@ export class NotebookCell extends HTMLElement implements CellHandle {
   connectedCallback(): void {
     // The highlighted code's text is the original source: the browser has decoded it for us.
     this.original = this.staticCode.textContent ?? '';
-    this.code = store.load(this.chapter, this.cellId) ?? this.original;
+    const linked = codeFromLink(this.cellId);
+    this.code = linked ?? store.load(this.chapter, this.cellId) ?? this.original;
     if (this.code !== this.original) this.showPlainCode(this.code);
+    // Code from a link is shown as such and kept only once the reader edits it.
+    required<HTMLElement>(this, '.cell-from-link').hidden = linked === undefined;
+    if (linked !== undefined) this.scrollIntoView({ block: 'center' });
     this.pane = createOutputPane(required(this, '[role="log"]'));
     this.updateModified();
 
@@ -64,6 +77,7 @@ export class NotebookCell extends HTMLElement implements CellHandle {
     run.addEventListener('click', () => void this.run());
     reset.addEventListener('click', () => this.reset());
     required<HTMLButtonElement>(this, '.cell-stop').addEventListener('click', () => this.stop());
+    required<HTMLButtonElement>(this, '.cell-share').addEventListener('click', () => void this.share());
     // Intent to run: the kernel starts loading while the reader's finger is on its way.
     for (const type of ['pointerenter', 'focus', 'pointerdown'] as const) {
       run.addEventListener(type, () => getNotebook().kernel.start(), { once: true });
@@ -142,13 +156,29 @@ export class NotebookCell extends HTMLElement implements CellHandle {
     }
   }
 
+  /** Copies a link that opens this page with the cell's current code. */
+  private async share(): Promise<void> {
+    const link = shareLink(this.cellId, this.currentCode());
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(link);
+      copied = true;
+    } catch {
+      // No clipboard (permissions, insecure context): the link still goes into the address bar.
+    }
+    history.replaceState(null, '', link);
+    this.setState(copied ? 'link copied' : 'link in the address bar');
+  }
+
   private onEdit(code: string): void {
     this.code = code;
+    required<HTMLElement>(this, '.cell-from-link').hidden = true;
     this.updateModified();
     this.saveSoon(code);
   }
 
   private save(code: string): void {
+    requestPersistence();
     let result: SaveResult = 'saved';
     if (code === this.original) store.remove(this.chapter, this.cellId);
     else result = store.save(this.chapter, this.cellId, code);

@@ -1,5 +1,6 @@
 import { assertNever } from '../lib/assert-never.ts';
 import type { Output } from '../kernel/protocol.ts';
+import { renderDisplay } from './renderers/display.ts';
 import { renderError } from './renderers/error.ts';
 import { renderResult } from './renderers/result.ts';
 import { renderStream } from './renderers/stream.ts';
@@ -9,8 +10,9 @@ export function renderOutput(output: Output): HTMLElement {
     case 'stream':
       return renderStream(output);
     case 'execute_result':
-    case 'display_data':
       return renderResult(output);
+    case 'display_data':
+      return renderDisplay(output);
     case 'error':
       return renderError(output);
     default:

@@ -41,6 +41,8 @@ def main():
         def emit(kind, payload, sink=outputs[-1], count=count):
             if kind == "execute_result":
                 sink.append({"output_type": kind, "execution_count": count, "data": {"text/plain": payload}})
+            elif kind == "display_data":
+                sink.append({"output_type": kind, "data": payload})
             else:
                 sink.append({"output_type": "error", **payload})
 

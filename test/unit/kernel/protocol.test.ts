@@ -173,8 +173,14 @@ describe('isKernelRequest', () => {
     expect(isKernelRequest(value)).toBe(false);
   });
 
+  it('accepts interrupt, and init with a shared interrupt buffer', () => {
+    expect(isKernelRequest({ type: 'interrupt' })).toBe(true);
+    expect(isKernelRequest({ type: 'init', interruptBuffer: new SharedArrayBuffer(1) })).toBe(true);
+  });
+
   it.each<[string, unknown]>([
-    ['unknown type', { type: 'interrupt' }],
+    ['unknown type', { type: 'shutdown' }],
+    ['init without a shared buffer', { type: 'init', interruptBuffer: new ArrayBuffer(1) }],
     ['an array carrying type reset', Object.assign([], validRequests.reset)],
     ['missing type', { runId: 1, code: '', filename: '', executionCount: 1 }],
     ['run without runId', { type: 'run', code: '', filename: '', executionCount: 1 }],

@@ -37,11 +37,19 @@ describe('renderOutput', () => {
     expect(element.textContent).toBe("'a'\n");
   });
 
-  it('shows the text/plain of a result even when it carries text/html', () => {
+  it('puts HTML from a cell in an iframe sandboxed with no permissions, never in the page', () => {
     const element = renderOutput({
       output_type: 'display_data',
       data: { 'text/plain': 'plain', 'text/html': `<b>bold</b>${XSS}` },
     });
+    const frame = element.querySelector('iframe');
+    expect(frame?.getAttribute('sandbox')).toBe('');
+    expect(frame?.getAttribute('srcdoc')).toContain('<b>bold</b>');
+    expect(element.querySelector('b, img, script')).toBeNull();
+  });
+
+  it('shows the text/plain of display data that has no rich type', () => {
+    const element = renderOutput({ output_type: 'display_data', data: { 'text/plain': 'plain' } });
     expect(element.textContent).toBe('plain\n');
     expect(element.children).toHaveLength(0);
   });
