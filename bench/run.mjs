@@ -283,8 +283,17 @@ async function lighthouse(url) {
   };
 }
 
+function previousBuildSeconds() {
+  try {
+    return JSON.parse(readFileSync(join(ROOT, 'bench/results/latest.json'), 'utf8')).build_s;
+  } catch {
+    throw new Error('--no-build needs bench/results/latest.json from a full run for build_s');
+  }
+}
+
 async function main() {
-  const buildSeconds = options.build === false ? Number.NaN : build();
+  // --no-build reuses the site in dist/ and the build time of the last full run.
+  const buildSeconds = options.build ? build() : previousBuildSeconds();
   const pyodideDir = dirname(createRequire(import.meta.url).resolve('pyodide/package.json'));
   const server = await startServer({
     mounts: [

@@ -39,8 +39,8 @@ export function createOutputPane(log: HTMLElement, limits = OUTPUT_LIMITS) {
   let head = { lines: 0, chars: 0 };
   const tail: Chunk[] = [];
   let tailSize = { lines: 0, chars: 0 };
-  let hidden = { lines: 0, chars: 0 };
-  let marker: HTMLElement | undefined;
+  /** "N lines hidden" markers, one per gap, with the count each stands for. */
+  const markers = new Map<HTMLElement, number>();
 
   const inTail = () => head.lines >= limits.headLines || head.chars >= limits.headChars;
 
@@ -64,20 +64,24 @@ export function createOutputPane(log: HTMLElement, limits = OUTPUT_LIMITS) {
     size.chars += text.length;
   }
 
-  /** Drops the oldest tail blocks past the limits and says how much is hidden. */
+  /** Drops the oldest tail blocks past the limits; each gap they leave says how many lines it hides. */
   function trimTail(): void {
     while (tail.length > 1 && (tailSize.lines > limits.tailLines || tailSize.chars > limits.tailChars)) {
       const oldest = tail.shift()!;
+      const before = oldest.element.previousElementSibling;
+      let marker = before instanceof HTMLElement && markers.has(before) ? before : undefined;
       if (!marker) {
         marker = document.createElement('span');
         marker.className = 'output-hidden';
         oldest.element.before(marker);
+        markers.set(marker, 0);
       }
+      const hiddenHere = markers.get(marker)! + oldest.lines;
+      markers.set(marker, hiddenHere);
+      marker.textContent = `… ${hiddenHere.toLocaleString('en')} lines hidden (the first and the last are shown) …\n`;
       oldest.element.remove();
       tailSize = { lines: tailSize.lines - oldest.lines, chars: tailSize.chars - oldest.chars };
-      hidden = { lines: hidden.lines + oldest.lines, chars: hidden.chars + oldest.chars };
     }
-    if (marker) marker.textContent = `… ${hidden.lines.toLocaleString('en')} lines hidden (the first and the last are shown) …\n`;
   }
 
   /** Index just past the `n`-th newline of `text`, or -1 if it has fewer. */
@@ -134,8 +138,7 @@ export function createOutputPane(log: HTMLElement, limits = OUTPUT_LIMITS) {
       head = { lines: 0, chars: 0 };
       tail.length = 0;
       tailSize = { lines: 0, chars: 0 };
-      hidden = { lines: 0, chars: 0 };
-      marker = undefined;
+      markers.clear();
       pre = document.createElement('pre');
       pre.className = 'output-text';
       log.replaceChildren(pre);
