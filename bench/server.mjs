@@ -24,7 +24,7 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '
  * hashed and versioned files, and the isolation headers. It serves the built site and, under
  * /__baseline/, the bare page with the npm package's Pyodide files, so both are measured alike.
  */
-export async function startServer({ mounts, port = 0 }) {
+export async function startServer({ mounts, port = 0, isolate = true }) {
   const compressed = new Map();
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
@@ -43,8 +43,8 @@ export async function startServer({ mounts, port = 0 }) {
     const headers = {
       'Content-Type': TYPES[ext] ?? 'application/octet-stream',
       'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-      'Cross-Origin-Opener-Policy': 'same-origin',
-      'Cross-Origin-Embedder-Policy': 'require-corp',
+      // Off, it plays a host that cannot set headers (GitHub Pages).
+      ...(isolate ? { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' } : {}),
     };
     const gzip = COMPRESSIBLE.has(ext) && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '');
     if (gzip) headers['Content-Encoding'] = 'gzip';
