@@ -10,20 +10,12 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { completeResults, formatTable, median, parseArgs, ratio, round } from './stats.mjs';
 import { startServer } from './server.mjs';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const CHROMIUM = CHROMIUM_PATH;
+const FLAGS = CHROMIUM_FLAGS;
 const CHAPTER = 'what-is-an-event-loop/';
 
 const options = parseArgs(process.argv.slice(2));

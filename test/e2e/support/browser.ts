@@ -1,23 +1,12 @@
 import { inject } from 'vitest';
+import { CHROMIUM_FLAGS } from '../../../bench/chromium.mjs';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 export const chromiumPath = inject('chromium');
 export const hasChromium = chromiumPath !== '';
 
-/** Flags for a machine with no network: Chromium's background traffic would otherwise fail noisily. */
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath, args: FLAGS });
+  return chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_FLAGS });
 }
 
 export function pageURL(path: string): string {
