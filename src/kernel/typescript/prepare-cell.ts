@@ -1,0 +1,142 @@
+import { parse, type Node, type Program } from 'acorn';
+import { transform } from 'sucrase';
+
+/** A cell turned into JavaScript the kernel can evaluate, line for line the same as the source. */
+export interface PreparedCell {
+  /** An async arrow function call: evaluates to a promise of the last expression's value. */
+  code: string;
+  /** Top-level names the cell declares; they live on the kernel's global object. */
+  names: string[];
+}
+
+/** A syntax error with the cell's own line and column (1-based line, 0-based column). */
+export class CellSyntaxError extends SyntaxError {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly column: number,
+  ) {
+    super(message);
+    this.name = 'SyntaxError';
+  }
+}
+
+interface Edit {
+  at: number;
+  /** Characters to remove from `at`. */
+  remove: number;
+  insert: string;
+}
+
+function stripTypes(source: string): string {
+  try {
+    // Sucrase only removes types and keeps every line where it was, so stack lines stay the cell's.
+    return transform(source, { transforms: ['typescript'], disableESTransforms: true }).code;
+  } catch (error) {
+    const found = /\((\d+):(\d+)\)/.exec(String(error));
+    const message = String(error instanceof Error ? error.message : error).replace(/\s*\(\d+:\d+\)$/, '');
+    throw new CellSyntaxError(message, Number(found?.[1] ?? 1), Number(found?.[2] ?? 0));
+  }
+}
+
+function parseScript(code: string): Program {
+  try {
+    return parse(code, {
+      ecmaVersion: 'latest',
+      sourceType: 'script',
+      allowAwaitOutsideFunction: true,
+      locations: true,
+    });
+  } catch (error) {
+    const location = (error as { loc?: { line: number; column: number } }).loc;
+    const message = String(error instanceof Error ? error.message : error).replace(/\s*\(\d+:\d+\)$/, '');
+    throw new CellSyntaxError(message, location?.line ?? 1, location?.column ?? 0);
+  }
+}
+
+function identifiers(pattern: Node, into: string[]): void {
+  const node = pattern as Node & Record<string, unknown>;
+  switch (node.type) {
+    case 'Identifier':
+      into.push(node['name'] as string);
+      return;
+    case 'ObjectPattern':
+      for (const property of node['properties'] as (Node & { value?: Node; argument?: Node })[]) {
+        identifiers(property.type === 'RestElement' ? property.argument! : property.value!, into);
+      }
+      return;
+    case 'ArrayPattern':
+      for (const element of node['elements'] as (Node | null)[]) if (element) identifiers(element, into);
+      return;
+    case 'RestElement':
+      identifiers(node['argument'] as Node, into);
+      return;
+    case 'AssignmentPattern':
+      identifiers(node['left'] as Node, into);
+      return;
+  }
+}
+
+/**
+ * Makes a cell behave as it would in a notebook: top-level `const`, `let`, `class` and `function`
+ * become properties of the kernel's global object, so later cells see them and running the cell
+ * again simply replaces them; the last expression becomes the cell's value; `await` works at top
+ * level. Edits never add or remove a line break, so line numbers in errors are the cell's own.
+ */
+export function prepareCell(source: string): PreparedCell {
+  const code = stripTypes(source);
+  const program = parseScript(code);
+  const edits: Edit[] = [];
+  const names: string[] = [];
+  const hoisted: string[] = [];
+  const body = program.body as (Node & Record<string, unknown>)[];
+
+  body.forEach((statement, index) => {
+    switch (statement.type) {
+      case 'VariableDeclaration': {
+        const declarations = statement['declarations'] as (Node & { id: Node; init: Node | null })[];
+        // `const a = 1, b` becomes `(a = 1, b = undefined)`: assignments to the global object.
+        edits.push({ at: statement.start, remove: (statement['kind'] as string).length, insert: '(' });
+        for (const declaration of declarations) {
+          identifiers(declaration.id, names);
+          if (!declaration.init) edits.push({ at: declaration.id.end, remove: 0, insert: ' = undefined' });
+        }
+        edits.push({ at: declarations[declarations.length - 1]!.end, remove: 0, insert: ')' });
+        return;
+      }
+      case 'ClassDeclaration': {
+        const name = (statement['id'] as { name: string }).name;
+        names.push(name);
+        edits.push({ at: statement.start, remove: 0, insert: `${name} = ` });
+        edits.push({ at: statement.end, remove: 0, insert: ';' });
+        return;
+      }
+      case 'FunctionDeclaration': {
+        // Declarations stay (they are hoisted within the cell) and are published on line 1.
+        const name = (statement['id'] as { name: string }).name;
+        names.push(name);
+        hoisted.push(`globalThis[${JSON.stringify(name)}] = ${name};`);
+        return;
+      }
+      case 'ImportDeclaration':
+      case 'ExportNamedDeclaration':
+      case 'ExportDefaultDeclaration':
+      case 'ExportAllDeclaration':
+        throw new CellSyntaxError('import and export are not available in notebook cells', statement.loc?.start.line ?? 1, 0);
+      case 'ExpressionStatement':
+        if (index === body.length - 1) {
+          const expression = statement['expression'] as Node;
+          edits.push({ at: expression.start, remove: 0, insert: 'return (' });
+          edits.push({ at: expression.end, remove: 0, insert: ')' });
+        }
+        return;
+    }
+  });
+
+  let result = code;
+  for (const edit of edits.sort((a, b) => b.at - a.at)) {
+    result = result.slice(0, edit.at) + edit.insert + result.slice(edit.at + edit.remove);
+  }
+  // Everything added sits on the first line, so the cell's line N is line N of the evaluated code.
+  return { code: `(async () => {${hoisted.join(' ')}${result}\n})()`, names };
+}

@@ -1,0 +1,101 @@
+import type { Output, RunStatus } from '../protocol.ts';
+import type { RunCell } from '../python-session.ts';
+import { createStreamBatcher, type StreamName } from '../stream-batcher.ts';
+import { formatLogArguments, formatValue } from './format-value.ts';
+import { CellSyntaxError, prepareCell } from './prepare-cell.ts';
+
+export interface TypeScriptSession {
+  run(cell: RunCell): Promise<RunStatus>;
+  /** Forgets every name the cells declared. */
+  reset(): void;
+}
+
+/** V8 cuts a sourceURL at whitespace, so `Cell 3` is evaluated as `cell-3` and named back in stacks. */
+const sourceName = (filename: string) => filename.trim().replace(/\s+/g, '-').toLowerCase();
+const FRAME = /\(cell-(\d+):(\d+):\d+\)$|at cell-(\d+):(\d+):\d+$/;
+
+/**
+ * The stack as a reader wants it: the error, then only the frames in cells, with the cell's own
+ * line numbers (the kernel's wrapper adds none), e.g. `at Ping.run (Cell 3, line 5)`.
+ */
+export function cellTraceback(
+  error: unknown,
+  running?: { filename: string; lines: number },
+): { ename: string; evalue: string; traceback: string[] } {
+  if (error instanceof CellSyntaxError) {
+    return {
+      ename: 'SyntaxError',
+      evalue: error.message,
+      traceback: [`SyntaxError: ${error.message}\n`, `    at line ${error.line}, column ${error.column + 1}\n`],
+    };
+  }
+  const ename = error instanceof Error ? error.name : 'Error';
+  const evalue = error instanceof Error ? error.message : formatValue(error);
+  const frames = (error instanceof Error ? (error.stack ?? '') : '')
+    .split('\n')
+    .slice(1)
+    .map((line) => line.trim())
+    .flatMap((line) => {
+      const match = FRAME.exec(line);
+      if (!match) return [];
+      const cell = match[1] ?? match[3];
+      const lineNumber = match[2] ?? match[4];
+      // The line after the running cell's last one is the kernel's own call into it.
+      if (running && `Cell ${cell}` === running.filename && Number(lineNumber) > running.lines) return [];
+      const where = line.replace(/^at /, '').replace(FRAME, '').replace(/^(eval|async )\s*$/, '').trim();
+      const location = `Cell ${cell}, line ${lineNumber}`;
+      return [`    at ${where ? `${where} (${location})` : location}\n`];
+    });
+  return { ename, evalue, traceback: [`${ename}: ${evalue}\n`, ...frames] };
+}
+
+/**
+ * TypeScript cells on the JavaScript engine they run in: types stripped, top-level declarations
+ * shared through the global object, console streamed, the last expression shown as the cell's value.
+ * The worker and the content tests (in Node) share it, as they share the Python session.
+ */
+export function createTypeScriptSession(
+  emit: (runId: number, output: Output) => void,
+  now: () => number = () => performance.now(),
+): TypeScriptSession & { dispose(): void } {
+  let currentRunId = 0;
+  const declared = new Set<string>();
+  const batcher = createStreamBatcher({
+    send: (name, text) => emit(currentRunId, { output_type: 'stream', name, text }),
+    now,
+  });
+  const original = { log: console.log, info: console.info, warn: console.warn, error: console.error };
+  const writer = (name: StreamName) => (...args: unknown[]) => batcher.write(name, `${formatLogArguments(args)}\n`);
+  console.log = writer('stdout');
+  console.info = writer('stdout');
+  console.warn = writer('stderr');
+  console.error = writer('stderr');
+  const evaluate = (0, eval) as (code: string) => Promise<unknown>;
+
+  return {
+    async run({ runId, code, filename, executionCount }) {
+      currentRunId = runId;
+      try {
+        const prepared = prepareCell(code);
+        for (const name of prepared.names) declared.add(name);
+        const value = await evaluate(`${prepared.code}\n//# sourceURL=${sourceName(filename)}`);
+        batcher.flush();
+        if (value !== undefined) {
+          emit(runId, { output_type: 'execute_result', execution_count: executionCount, data: { 'text/plain': formatValue(value) } });
+        }
+        return 'ok';
+      } catch (error) {
+        batcher.flush();
+        emit(runId, { output_type: 'error', ...cellTraceback(error, { filename, lines: code.split('\n').length }) });
+        return 'error';
+      }
+    },
+    reset() {
+      for (const name of declared) delete (globalThis as Record<string, unknown>)[name];
+      declared.clear();
+    },
+    dispose() {
+      Object.assign(console, original);
+    },
+  };
+}
