@@ -22,6 +22,7 @@ import {
 
 export interface CellEditorOptions {
   code: string;
+  language: 'python' | 'typescript';
   /** Accessible name of the text area, e.g. "Code of cell 3". */
   label: string;
   onChange(code: string): void;
@@ -57,10 +58,11 @@ function setUpOnce(): Promise<void> {
     addStyles();
     const highlighter = await createHighlighterCore({
       themes: [import('@shikijs/themes/github-light')],
-      langs: [import('@shikijs/langs/python')],
+      langs: [import('@shikijs/langs/python'), import('@shikijs/langs/typescript')],
       engine: createJavaScriptRegexEngine(),
     });
     monaco.languages.register({ id: 'python' });
+    monaco.languages.register({ id: 'typescript' });
     // Indentation after `:` and bracket pairs, from Monaco's Python definition; colours come from shiki.
     monaco.languages.setLanguageConfiguration('python', pythonConfiguration);
     // Monaco colours with the same grammar and theme that coloured the static code at build time.
@@ -71,7 +73,7 @@ function setUpOnce(): Promise<void> {
 
 export async function createCellEditor(host: HTMLElement, options: CellEditorOptions): Promise<CellEditor> {
   await setUpOnce();
-  const model = monaco.editor.createModel(options.code, 'python');
+  const model = monaco.editor.createModel(options.code, options.language);
   const editor = monaco.editor.create(host, {
     model,
     theme: CODE_THEME,

@@ -12,9 +12,12 @@ const SIGINT = 2;
 /** A cell stuck where Python never checks for Ctrl+C is stopped the hard way after this long. */
 const INTERRUPT_GRACE_MS = 2000;
 
-/** The single place that creates the Python worker. */
-function createWorker(): Worker {
-  return new Worker(new URL('./python.worker.ts', import.meta.url), { type: 'module', name: 'python-kernel' });
+export interface WorkerKernelOptions {
+  /** Shown to the reader, e.g. "Python". */
+  language: string;
+  createWorker(): Worker;
+  /** Whether the runtime checks a shared interrupt buffer (Pyodide does); otherwise Stop restarts it. */
+  interruptible: boolean;
 }
 
 function failRun(run: KernelRun, message: string): RunStatus {
@@ -22,8 +25,8 @@ function failRun(run: KernelRun, message: string): RunStatus {
   return 'error';
 }
 
-/** The page's side of the Python kernel: starts the worker, correlates runs, stops and restarts. */
-export function createPythonKernel(): Kernel {
+/** The page's side of a kernel in a Web Worker: starts it, correlates runs, stops and restarts it. */
+export function createWorkerKernel({ language, createWorker, interruptible }: WorkerKernelOptions): Kernel {
   let worker: Worker | undefined;
   let nextRunId = 1;
   const pending = new Map<number, PendingRun>();
@@ -31,7 +34,7 @@ export function createPythonKernel(): Kernel {
   let status: KernelStatus = { state: 'not-started', detail: '', step: 0, steps: 0 };
   // Shared memory needs cross-origin isolation; without it Stop falls back to a restart.
   const interruptBuffer =
-    typeof SharedArrayBuffer !== 'undefined' && globalThis.crossOriginIsolated
+    interruptible && typeof SharedArrayBuffer !== 'undefined' && globalThis.crossOriginIsolated
       ? new Uint8Array(new SharedArrayBuffer(1))
       : undefined;
 
@@ -55,7 +58,7 @@ export function createPythonKernel(): Kernel {
         setStatus({ state: 'starting', detail: event.stage, step: event.step, steps: event.steps });
         return;
       case 'ready':
-        setStatus({ state: pending.size > 0 ? 'busy' : 'idle', detail: `Python ${event.version}`, step: 0, steps: 0 });
+        setStatus({ state: pending.size > 0 ? 'busy' : 'idle', detail: event.version, step: 0, steps: 0 });
         return;
       case 'output':
         pending.get(event.runId)?.run.onOutput(event.output);
@@ -81,7 +84,7 @@ export function createPythonKernel(): Kernel {
 
   function start(): Worker {
     if (worker) return worker;
-    setStatus({ state: 'starting', detail: 'Starting the Python worker', step: 1, steps: 3 });
+    setStatus({ state: 'starting', detail: `Starting the ${language} worker`, step: 1, steps: 3 });
     const created = createWorker();
     worker = created;
     created.addEventListener('message', (message: MessageEvent<unknown>) => {
@@ -90,7 +93,7 @@ export function createPythonKernel(): Kernel {
     });
     created.addEventListener('error', (error) => {
       if (created !== worker) return;
-      const message = error.message || 'The Python worker failed to load.';
+      const message = error.message || `The ${language} worker failed to load.`;
       setStatus({ state: 'dead', detail: message, step: 0, steps: 0 });
       failAll(message);
     });
@@ -98,7 +101,7 @@ export function createPythonKernel(): Kernel {
     return created;
   }
 
-  function restart(reason = 'The kernel was restarted; its variables are gone.'): void {
+  function restart(reason = `${language} was restarted; its variables are gone.`): void {
     worker?.terminate();
     worker = undefined;
     failAll(reason);
@@ -106,7 +109,7 @@ export function createPythonKernel(): Kernel {
   }
 
   return {
-    language: 'python',
+    language,
     get status() {
       return status;
     },
@@ -133,7 +136,7 @@ export function createPythonKernel(): Kernel {
         const running = [...pending.keys()];
         setTimeout(() => {
           if (running.some((runId) => pending.has(runId))) {
-            restart('The cell did not stop when interrupted, so Python was restarted; its variables are gone.');
+            restart(`The cell did not stop when interrupted, so ${language} was restarted; its variables are gone.`);
           }
         }, INTERRUPT_GRACE_MS);
         return 'interrupted';
@@ -148,3 +151,19 @@ export function createPythonKernel(): Kernel {
     },
   };
 }
+
+/** The one place each kernel's worker is created. */
+export const createPythonKernel = (): Kernel =>
+  createWorkerKernel({
+    language: 'Python',
+    interruptible: true,
+    createWorker: () => new Worker(new URL('./python.worker.ts', import.meta.url), { type: 'module', name: 'python-kernel' }),
+  });
+
+export const createTypeScriptKernel = (): Kernel =>
+  createWorkerKernel({
+    language: 'TypeScript',
+    interruptible: false,
+    createWorker: () =>
+      new Worker(new URL('./typescript.worker.ts', import.meta.url), { type: 'module', name: 'typescript-kernel' }),
+  });

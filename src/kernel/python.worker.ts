@@ -22,7 +22,7 @@ async function start(): Promise<PythonSession> {
   const pyodide = await loadPyodide({ indexURL, stdLibURL: `${indexURL}${PRECOMPILED_STDLIB}` });
   post({ type: 'progress', stage: 'Preparing the notebook kernel', step: 3, steps: STEPS });
   const session = createPythonSession(pyodide, (runId, output) => post({ type: 'output', runId, output }));
-  post({ type: 'ready', version: pyodide.version });
+  post({ type: 'ready', version: `Python ${pyodide.version}` });
   return session;
 }
 

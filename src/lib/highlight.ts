@@ -2,9 +2,9 @@ import { createHighlighter } from 'shiki';
 import { CODE_THEME } from '../editor/code-style.ts';
 
 // One highlighter for the whole build: creating one per cell would load the grammar every time.
-const highlighter = createHighlighter({ themes: [CODE_THEME], langs: ['python'] });
+const highlighter = createHighlighter({ themes: [CODE_THEME], langs: ['python', 'typescript'] });
 
 /** Highlighted HTML for a cell's code, readable with JavaScript off. */
-export async function highlightPython(code: string): Promise<string> {
-  return (await highlighter).codeToHtml(code, { lang: 'python', theme: CODE_THEME });
+export async function highlight(code: string, lang: 'python' | 'typescript'): Promise<string> {
+  return (await highlighter).codeToHtml(code, { lang, theme: CODE_THEME });
 }

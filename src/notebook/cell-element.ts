@@ -4,12 +4,14 @@ import { browserStorage, createEditStore, type SaveResult } from '../lib/edit-st
 import { createOutputPane, type OutputPane } from '../output/output-pane.ts';
 import type { CellHandle } from './cells.ts';
 import { showRestartNotice } from './kernel-notice.ts';
+import { currentLanguage, onLanguageChange, type Language } from './language.ts';
 import { getNotebook } from './notebook.ts';
 import type { QueuedJob } from './run-queue.ts';
 import { codeFromLink, shareLink } from './share-link.ts';
 import { showStorageNotice } from './storage-notice.ts';
 
 const store = createEditStore(browserStorage());
+const SAVE_DELAY_MS = 300;
 
 let persistenceAsked = false;
 /** Asks once that the browser not evict the reader's edits under storage pressure. */
@@ -18,7 +20,6 @@ function requestPersistence(): void {
   persistenceAsked = true;
   void navigator.storage?.persist?.().catch(() => false);
 }
-const SAVE_DELAY_MS = 300;
 
 function required<T extends Element>(root: Element, selector: string): T {
   const element = root.querySelector<T>(selector);
@@ -30,18 +31,33 @@ function formatElapsed(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
+/** One language's side of a cell: its code view, the original and current code, its editor. */
+interface CodeView {
+  language: Language;
+  host: HTMLElement;
+  original: string;
+  code: string;
+  /** Key of the reader's saved edit: the cell id, with `.ts` for the TypeScript twin. */
+  storageKey: string;
+  /** The output stored with this side of the cell, shown until the reader runs it. */
+  stored: string;
+  editor?: CellEditor;
+  editorLoading?: Promise<CellEditor | undefined>;
+  fromLink: boolean;
+}
+
 /**
  * A notebook cell. The server renders everything a reader needs without JavaScript; this element
- * adds running, editing (Monaco, loaded on the first edit) and keeping the reader's edits.
+ * adds running, editing (Monaco, loaded on the first edit), keeping the reader's edits, and the
+ * switch between the Python cell and its TypeScript twin.
  */
 export class NotebookCell extends HTMLElement implements CellHandle {
-  private original = '';
-  private code = '';
-  private editor: CellEditor | undefined;
-  private editorLoading: Promise<CellEditor | undefined> | undefined;
+  private readonly views = new Map<Language, CodeView>();
   private pane!: OutputPane;
   private job: QueuedJob<unknown> | undefined;
-  private readonly saveSoon = debounce((code: string) => this.save(code), SAVE_DELAY_MS);
+  /** The language whose output the pane shows. */
+  private shownLanguage: Language = 'python';
+  private readonly saveSoon = debounce((view: CodeView, code: string) => this.save(view, code), SAVE_DELAY_MS);
 
   get chapter(): string {
     return this.dataset['chapter'] ?? '';
@@ -53,40 +69,57 @@ export class NotebookCell extends HTMLElement implements CellHandle {
     return this.dataset['index'] ?? '?';
   }
 
-  private get codeHost(): HTMLElement {
-    return required(this, '.cell-code');
-  }
-  private get staticCode(): HTMLElement {
-    return required(this, '.cell-code pre');
+  /** The side of the cell on screen; a cell without a twin stays in Python. */
+  private get view(): CodeView {
+    return this.views.get(currentLanguage()) ?? this.views.get('python')!;
   }
 
   connectedCallback(): void {
-    // The highlighted code's text is the original source: the browser has decoded it for us.
-    this.original = this.staticCode.textContent ?? '';
-    const linked = codeFromLink(this.cellId);
-    this.code = linked ?? store.load(this.chapter, this.cellId) ?? this.original;
-    if (this.code !== this.original) this.showPlainCode(this.code);
-    // Code from a link is shown as such and kept only once the reader edits it.
-    required<HTMLElement>(this, '.cell-from-link').hidden = linked === undefined;
-    if (linked !== undefined) this.scrollIntoView({ block: 'center' });
-    this.pane = createOutputPane(required(this, '[role="log"]'));
-    this.updateModified();
+    const log = required<HTMLElement>(this, '[role="log"]');
+    for (const host of this.querySelectorAll<HTMLElement>('.cell-code[data-language]')) {
+      const language = host.dataset['language'] as Language;
+      const storageKey = language === 'python' ? this.cellId : `${this.cellId}.ts`;
+      // The highlighted code's text is the original source: the browser has decoded it for us.
+      const original = host.querySelector('pre')?.textContent ?? '';
+      const linked = language === 'python' ? codeFromLink(this.cellId) : undefined;
+      const code = linked ?? store.load(this.chapter, storageKey) ?? original;
+      const stored = language === 'python' ? (log.textContent ?? '') : (this.dataset['tsOutput'] ?? '');
+      const view: CodeView = { language, host, original, code, storageKey, stored, fromLink: linked !== undefined };
+      this.views.set(language, view);
+      if (code !== original) this.showPlainCode(view);
+      host.addEventListener('focus', () => void this.openEditor(view, true));
+      host.addEventListener('pointerdown', () => void this.openEditor(view, true));
+    }
+    this.pane = createOutputPane(log);
+    if (this.view.fromLink) this.scrollIntoView({ block: 'center' });
 
     const run = required<HTMLButtonElement>(this, '.cell-run');
-    const reset = required<HTMLButtonElement>(this, '.cell-reset');
     run.addEventListener('click', () => void this.run());
-    reset.addEventListener('click', () => this.reset());
+    required<HTMLButtonElement>(this, '.cell-reset').addEventListener('click', () => this.reset());
     required<HTMLButtonElement>(this, '.cell-stop').addEventListener('click', () => this.stop());
     required<HTMLButtonElement>(this, '.cell-share').addEventListener('click', () => void this.share());
     // Intent to run: the kernel starts loading while the reader's finger is on its way.
     for (const type of ['pointerenter', 'focus', 'pointerdown'] as const) {
-      run.addEventListener(type, () => getNotebook().kernel.start(), { once: true });
+      run.addEventListener(type, () => getNotebook().kernel.start());
     }
-    const host = this.codeHost;
-    host.addEventListener('focus', () => void this.openEditor(true));
-    host.addEventListener('pointerdown', () => void this.openEditor(true));
     this.addEventListener('keydown', (event) => this.onKeydown(event));
     window.addEventListener('pagehide', () => this.saveSoon.flush());
+    onLanguageChange(() => this.showLanguage());
+    this.showLanguage();
+  }
+
+  /** Shows the side of the cell for the page's language, with that side's stored output. */
+  private showLanguage(): void {
+    const view = this.view;
+    this.updateBadges();
+    if (view.language === this.shownLanguage || this.job) return;
+    this.shownLanguage = view.language;
+    this.pane.clear();
+    this.pane.append({ output_type: 'stream', name: 'stdout', text: view.stored });
+    this.pane.flush();
+    this.classList.toggle('has-stored-output', view.stored !== '');
+    this.setCount(' ');
+    this.setState('');
   }
 
   private onKeydown(event: KeyboardEvent): void {
@@ -102,39 +135,35 @@ export class NotebookCell extends HTMLElement implements CellHandle {
     }
   }
 
-  private showPlainCode(code: string): void {
-    const pre = this.staticCode;
-    const codeElement = pre.querySelector('code') ?? pre;
-    codeElement.textContent = code;
+  private showPlainCode(view: CodeView): void {
+    const pre = required<HTMLElement>(view.host, 'pre');
+    (pre.querySelector('code') ?? pre).textContent = view.code;
   }
 
-  private openEditor(focus: boolean): Promise<CellEditor | undefined> {
-    if (this.editor) {
-      if (focus) this.editor.focus();
-      return Promise.resolve(this.editor);
-    }
-    this.editorLoading ??= this.loadEditor();
-    return this.editorLoading.then((editor) => {
+  private openEditor(view: CodeView, focus: boolean): Promise<CellEditor | undefined> {
+    view.editorLoading ??= this.loadEditor(view);
+    return view.editorLoading.then((editor) => {
       if (focus) editor?.focus();
       return editor;
     });
   }
 
-  private async loadEditor(): Promise<CellEditor | undefined> {
-    const host = this.codeHost;
+  private async loadEditor(view: CodeView): Promise<CellEditor | undefined> {
+    const host = view.host;
     host.classList.add('is-loading-editor');
     try {
       const { createCellEditor } = await import('../editor/cell-editor.ts');
+      const staticCode = required<HTMLElement>(host, 'pre');
       const mount = document.createElement('div');
       mount.className = 'cell-editor';
-      const staticCode = this.staticCode;
       // Keep the static code's height until Monaco has laid out, so the page does not jump.
       mount.style.height = `${staticCode.offsetHeight}px`;
       host.append(mount);
       const editor = await createCellEditor(mount, {
-        code: this.code,
+        code: view.code,
+        language: view.language,
         label: `Code of cell ${this.index}`,
-        onChange: (code) => this.onEdit(code),
+        onChange: (code) => this.onEdit(view, code),
         onRun: () => void this.run(),
         onRunAndAdvance: () => {
           void this.run();
@@ -146,7 +175,7 @@ export class NotebookCell extends HTMLElement implements CellHandle {
       staticCode.hidden = true;
       host.removeAttribute('tabindex');
       host.classList.add('has-editor');
-      this.editor = editor;
+      view.editor = editor;
       return editor;
     } catch (error) {
       console.warn('The editor could not load', error);
@@ -170,35 +199,40 @@ export class NotebookCell extends HTMLElement implements CellHandle {
     this.setState(copied ? 'link copied' : 'link in the address bar');
   }
 
-  private onEdit(code: string): void {
-    this.code = code;
-    required<HTMLElement>(this, '.cell-from-link').hidden = true;
-    this.updateModified();
-    this.saveSoon(code);
+  private onEdit(view: CodeView, code: string): void {
+    view.code = code;
+    view.fromLink = false;
+    this.updateBadges();
+    this.saveSoon(view, code);
   }
 
-  private save(code: string): void {
+  private save(view: CodeView, code: string): void {
     requestPersistence();
     let result: SaveResult = 'saved';
-    if (code === this.original) store.remove(this.chapter, this.cellId);
-    else result = store.save(this.chapter, this.cellId, code);
+    if (code === view.original) store.remove(this.chapter, view.storageKey);
+    else result = store.save(this.chapter, view.storageKey, code);
     if (result !== 'saved') showStorageNotice(result);
   }
 
-  private updateModified(): void {
-    const modified = this.code !== this.original;
+  private updateBadges(): void {
+    const view = this.view;
+    const modified = view.code !== view.original;
     required<HTMLElement>(this, '.cell-modified').hidden = !modified;
+    // Code from a link is shown as such and kept only once the reader edits it.
+    required<HTMLElement>(this, '.cell-from-link').hidden = !view.fromLink;
     required<HTMLButtonElement>(this, '.cell-reset').disabled = !modified;
     this.toggleAttribute('data-modified', modified);
   }
 
   reset(): void {
-    this.code = this.original;
+    const view = this.view;
+    view.code = view.original;
+    view.fromLink = false;
     this.saveSoon.flush();
-    store.remove(this.chapter, this.cellId);
-    if (this.editor) this.editor.setCode(this.original);
-    else this.showPlainCode(this.original);
-    this.updateModified();
+    store.remove(this.chapter, view.storageKey);
+    if (view.editor) view.editor.setCode(view.original);
+    else this.showPlainCode(view);
+    this.updateBadges();
   }
 
   private focusNext(): void {
@@ -209,8 +243,9 @@ export class NotebookCell extends HTMLElement implements CellHandle {
   }
 
   focusCode(): void {
-    if (this.editor) this.editor.focus();
-    else this.codeHost.focus();
+    const view = this.view;
+    if (view.editor) view.editor.focus();
+    else view.host.focus();
   }
 
   private setState(text: string): void {
@@ -223,7 +258,8 @@ export class NotebookCell extends HTMLElement implements CellHandle {
 
   /** The code the cell would run now: the reader's edit, or the original. */
   currentCode(): string {
-    return this.editor?.getCode() ?? this.code;
+    const view = this.view;
+    return view.editor?.getCode() ?? view.code;
   }
 
   /** Takes the cell out of the queue if it has not started. */
@@ -234,7 +270,7 @@ export class NotebookCell extends HTMLElement implements CellHandle {
   /** Stop: a waiting cell leaves the queue; a running one is interrupted (or the kernel restarts). */
   stop(): void {
     if (this.cancelIfWaiting() || this.job?.state !== 'running') return;
-    if (getNotebook().kernel.interrupt() === 'restarted') showRestartNotice(this);
+    if (getNotebook().kernelFor(this.shownLanguage).interrupt() === 'restarted') showRestartNotice(this);
   }
 
   clearOutput(): void {
@@ -250,19 +286,22 @@ export class NotebookCell extends HTMLElement implements CellHandle {
     required<HTMLButtonElement>(this, '.cell-stop').hidden = !busy;
   }
 
-  /** Queues the cell's current code on the page's kernel; resolves when it has run (or left the queue). */
+  /** Queues the cell's current code on its language's kernel; resolves when it has run (or left the queue). */
   async run(): Promise<void> {
     if (this.job) return this.job.result.then(() => undefined);
     const notebook = getNotebook();
+    const language = this.view.language;
+    const kernel = notebook.kernelFor(language);
     const code = this.currentCode();
-    notebook.kernel.start();
+    kernel.start();
+    this.shownLanguage = language;
     this.setBusy(true);
     this.setCount('*');
     this.setState(notebook.queue.busy ? 'waiting' : 'running');
     let started = 0;
     const job = notebook.queue.enqueue(
       () =>
-        notebook.kernel.run({
+        kernel.run({
           code,
           filename: `Cell ${this.index}`,
           executionCount: Number(this.dataset['count']),

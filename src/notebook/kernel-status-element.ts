@@ -1,37 +1,46 @@
-import type { KernelStatus } from '../kernel/kernel.ts';
+import type { Kernel, KernelStatus } from '../kernel/kernel.ts';
+import { onLanguageChange } from './language.ts';
 import { getNotebook } from './notebook.ts';
 
-function describe(status: KernelStatus): { label: string; detail: string } {
+function describe(language: string, status: KernelStatus): { label: string; detail: string } {
   switch (status.state) {
     case 'not-started':
-      return { label: 'Python: not started', detail: 'It starts when you run a cell.' };
+      return { label: `${language}: not started`, detail: 'It starts when you run a cell.' };
     case 'starting':
-      return { label: `Python: loading (${status.step} of ${status.steps})`, detail: status.detail };
+      return { label: `${language}: loading (${status.step} of ${status.steps})`, detail: status.detail };
     case 'idle':
-      return { label: 'Python: idle', detail: status.detail };
+      return { label: `${language}: idle`, detail: status.detail };
     case 'busy':
-      return { label: 'Python: busy', detail: status.detail };
+      return { label: `${language}: busy`, detail: status.detail };
     case 'dead':
-      return { label: 'Python: stopped', detail: status.detail };
+      return { label: `${language}: stopped`, detail: status.detail };
   }
 }
 
 /** The page's kernel status: what is loading and how far, then idle or busy. */
 export class KernelStatusElement extends HTMLElement {
   private unsubscribe: (() => void) | undefined;
+  private stopFollowing: (() => void) | undefined;
 
   connectedCallback(): void {
-    const kernel = getNotebook().kernel;
-    this.render(kernel.status);
-    this.unsubscribe = kernel.onStatus((status) => this.render(status));
+    this.follow(getNotebook().kernel);
+    // The status is that of the kernel behind the language on screen.
+    this.stopFollowing = onLanguageChange(() => this.follow(getNotebook().kernel));
   }
 
   disconnectedCallback(): void {
     this.unsubscribe?.();
+    this.stopFollowing?.();
   }
 
-  private render(status: KernelStatus): void {
-    const { label, detail } = describe(status);
+  private follow(kernel: Kernel): void {
+    this.unsubscribe?.();
+    this.render(kernel.language, kernel.status);
+    this.unsubscribe = kernel.onStatus((status) => this.render(kernel.language, status));
+  }
+
+  private render(language: string, status: KernelStatus): void {
+    const { label, detail } = describe(language, status);
     this.dataset['state'] = status.state;
     const labelElement = this.querySelector('[data-label]');
     const detailElement = this.querySelector('[data-detail]');

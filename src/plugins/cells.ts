@@ -11,6 +11,13 @@ export interface CellSource {
   code: string;
   /** The output stored with the cell; `undefined` when the cell prints nothing. */
   output: string | undefined;
+  /** The same cell in TypeScript (a `ts twin` fence after it), with its own stored output. */
+  twin: { language: 'typescript'; code: string; output: string | undefined } | undefined;
+}
+
+/** A `ts twin` fence: the TypeScript version of the cell just before it. */
+function isTwinFence(node: RootContent | undefined): boolean {
+  return node?.type === 'code' && node.lang === 'ts' && node.meta?.trim() === 'twin';
 }
 
 const ATTRIBUTE = /(?:^|\s)([a-z]+)="([^"]*)"/g;
@@ -35,17 +42,36 @@ function isOutputFence(node: RootContent | undefined): node is Code {
  * Finds the cells of a chapter, in order. Throws on duplicate ids and on stray output fences,
  * because either would silently break saved edits or the content tests.
  */
-export function collectCells(tree: Root): { cell: CellSource; node: Code; outputNode: Code | undefined }[] {
-  const found: { cell: CellSource; node: Code; outputNode: Code | undefined }[] = [];
+export interface FoundCell {
+  cell: CellSource;
+  /** Every fence that belongs to the cell: its code, its output, its twin and the twin's output. */
+  nodes: Code[];
+}
+
+export function collectCells(tree: Root): FoundCell[] {
+  const found: FoundCell[] = [];
   const seen = new Set<string>();
   const children = tree.children;
   children.forEach((node, i) => {
     if (node.type !== 'code') return;
     if (node.lang === 'output') {
       const previous = children[i - 1];
-      if (!(previous?.type === 'code' && parseCellMeta(previous.meta))) {
+      if (!(previous?.type === 'code' && (parseCellMeta(previous.meta) || isTwinFence(previous)))) {
         throw new Error(`An output fence must follow a cell fence (line ${node.position?.start.line ?? '?'})`);
       }
+      return;
+    }
+    if (isTwinFence(node)) {
+      const owner = found[found.length - 1];
+      const before = children[i - 1];
+      const afterCell = owner && (before === owner.nodes[0] || before === owner.nodes[1]);
+      if (!afterCell || owner.cell.twin) {
+        throw new Error(`A ts twin fence must follow a python cell (line ${node.position?.start.line ?? '?'})`);
+      }
+      const next = children[i + 1];
+      const outputNode = isOutputFence(next) ? next : undefined;
+      owner.cell.twin = { language: 'typescript', code: node.value, output: outputNode?.value };
+      owner.nodes.push(node, ...(outputNode ? [outputNode] : []));
       return;
     }
     const meta = parseCellMeta(node.meta);
@@ -63,9 +89,9 @@ export function collectCells(tree: Root): { cell: CellSource; node: Code; output
         language: 'python',
         code: node.value,
         output: outputNode?.value,
+        twin: undefined,
       },
-      node,
-      outputNode,
+      nodes: outputNode ? [node, outputNode] : [node],
     });
   });
   return found;

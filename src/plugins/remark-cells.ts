@@ -18,6 +18,8 @@ function cellElement(cell: CellSource, chapter: string): MdxJsxFlowElement {
       ...attribute('language', cell.language),
       ...attribute('code', cell.code),
       ...attribute('output', cell.output),
+      ...attribute('tsCode', cell.twin?.code),
+      ...attribute('tsOutput', cell.twin?.output),
     ],
     children: [],
   };
@@ -35,9 +37,8 @@ export default function remarkCells() {
     const cells = collectCells(tree);
     if (cells.length === 0) return;
     const replacements = new Map<RootContent, MdxJsxFlowElement | null>();
-    for (const { cell, node, outputNode } of cells) {
-      replacements.set(node, cellElement(cell, chapter));
-      if (outputNode) replacements.set(outputNode, null);
+    for (const { cell, nodes } of cells) {
+      nodes.forEach((node, i) => replacements.set(node, i === 0 ? cellElement(cell, chapter) : null));
     }
     tree.children = tree.children.flatMap((node) => {
       if (!replacements.has(node)) return [node];

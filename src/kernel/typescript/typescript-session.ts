@@ -70,7 +70,8 @@ export function createTypeScriptSession(
   console.info = writer('stdout');
   console.warn = writer('stderr');
   console.error = writer('stderr');
-  const evaluate = (0, eval) as (code: string) => Promise<unknown>;
+  // Called through a variable, eval is indirect: cells run in the global scope, not in this function.
+  const evaluate = globalThis.eval as (code: string) => Promise<unknown>;
 
   return {
     async run({ runId, code, filename, executionCount }) {

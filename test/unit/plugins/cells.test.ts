@@ -104,16 +104,28 @@ describe('collectCells', () => {
     );
     const cells = collectCells(tree);
     expect(cells.map(({ cell }) => cell)).toEqual([
-      { id: 'first', index: 1, title: 'The first cell', language: 'python', code: 'print("hi")', output: 'hi' },
-      { id: 'second', index: 2, title: undefined, language: 'python', code: 'def f():\n    return 1\n\nf()', output: '1' },
+      { id: 'first', index: 1, title: 'The first cell', language: 'python', code: 'print("hi")', output: 'hi', twin: undefined },
+      { id: 'second', index: 2, title: undefined, language: 'python', code: 'def f():\n    return 1\n\nf()', output: '1', twin: undefined },
     ]);
   });
 
   it('returns the fence nodes so a plugin can replace them', () => {
     const tree = parse(`${fence}python cell id="a"\nx\n${fence}\n\n${fence}output\ny\n${fence}\n`);
     const [found] = collectCells(tree);
-    expect(found?.node).toBe(tree.children[0]);
-    expect(found?.outputNode).toBe(tree.children[1]);
+    expect(found?.nodes).toEqual([tree.children[0], tree.children[1]]);
+  });
+
+  it('attaches a ts twin fence, and its output, to the python cell before it', () => {
+    const tree = parse(
+      `${fence}python cell id="a"\nprint(1)\n${fence}\n\n${fence}output\n1\n${fence}\n\n${fence}ts twin\nconsole.log(1)\n${fence}\n\n${fence}output\n1\n${fence}\n`,
+    );
+    const [found] = collectCells(tree);
+    expect(found?.cell.twin).toEqual({ language: 'typescript', code: 'console.log(1)', output: '1' });
+    expect(found?.nodes).toEqual(tree.children.slice(0, 4));
+  });
+
+  it('rejects a ts twin fence that follows no python cell', () => {
+    expect(() => collectCells(parse(`${fence}ts twin\nlet x = 1\n${fence}\n`))).toThrow(/twin/);
   });
 
   it('gives a cell without an output fence an undefined output', () => {
@@ -125,7 +137,7 @@ describe('collectCells', () => {
       ['silent', undefined],
       ['loud', '1'],
     ]);
-    expect(cells[0]?.outputNode).toBeUndefined();
+    expect(cells[0]?.nodes).toHaveLength(1);
   });
 
   it('keeps an empty output fence as an empty output, not as no output', () => {

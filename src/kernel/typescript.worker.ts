@@ -1,0 +1,32 @@
+/// <reference lib="webworker" />
+import { isKernelRequest, type KernelEvent } from './protocol.ts';
+import { createTypeScriptSession } from './typescript/typescript-session.ts';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+function post(event: KernelEvent): void {
+  self.postMessage(event);
+}
+
+// A worker of its own, so `while (true) {}` in a cell never freezes the page: Stop ends the worker.
+const session = createTypeScriptSession((runId, output) => post({ type: 'output', runId, output }));
+post({ type: 'ready', version: 'TypeScript (types stripped by sucrase)' });
+
+let chain: Promise<unknown> = Promise.resolve();
+
+self.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const request = event.data;
+  if (!isKernelRequest(request)) {
+    console.warn('Kernel worker ignored a malformed message', request);
+    return;
+  }
+  if (request.type === 'run') {
+    chain = chain
+      .then(() => session.run(request))
+      .then((status) => post({ type: 'done', runId: request.runId, status }))
+      .catch(() => undefined);
+  } else if (request.type === 'reset') {
+    session.reset();
+  }
+  // `init` and `interrupt` need shared memory and a runtime that checks it; Stop restarts this worker.
+});
