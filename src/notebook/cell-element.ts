@@ -270,7 +270,8 @@ export class NotebookCell extends HTMLElement implements CellHandle {
   /** Stop: a waiting cell leaves the queue; a running one is interrupted (or the kernel restarts). */
   stop(): void {
     if (this.cancelIfWaiting() || this.job?.state !== 'running') return;
-    if (getNotebook().kernelFor(this.shownLanguage).interrupt() === 'restarted') showRestartNotice(this);
+    const kernel = getNotebook().kernelFor(this.shownLanguage);
+    if (kernel.interrupt() === 'restarted') showRestartNotice(this, kernel.language);
   }
 
   clearOutput(): void {

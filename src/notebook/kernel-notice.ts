@@ -1,10 +1,10 @@
 import { cellsAbove, type CellHandle } from './cells.ts';
 
 /**
- * Says, where the reader is looking, that Python had to be restarted to stop a cell, and offers
+ * Says, where the reader is looking, that the kernel had to be restarted to stop a cell, and offers
  * to run the cells above it again so their definitions come back.
  */
-export function showRestartNotice(stopped: CellHandle): void {
+export function showRestartNotice(stopped: CellHandle, language: string): void {
   const notice = document.querySelector<HTMLElement>('[data-kernel-notice]');
   if (!notice) return;
   const above = cellsAbove(stopped);
@@ -12,7 +12,7 @@ export function showRestartNotice(stopped: CellHandle): void {
   const button = notice.querySelector<HTMLButtonElement>('button[data-rerun]');
   if (message) {
     message.textContent =
-      `Cell ${stopped.index} was stopped by restarting Python (this browser cannot interrupt it in place). ` +
+      `Cell ${stopped.index} was stopped by restarting ${language} (it could not be interrupted in place). ` +
       'Variables defined by earlier cells are gone.';
   }
   if (button) {
