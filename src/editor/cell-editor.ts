@@ -4,9 +4,15 @@ import 'monaco-editor/features/comment/register';
 import 'monaco-editor/features/find/register';
 import 'monaco-editor/features/wordOperations/register';
 import 'monaco-editor/features/linesOperations/register';
+import 'monaco-editor/features/suggest/register';
+// The completion list itself; the feature module above only adds inline completions.
+import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
+import 'monaco-editor/features/hover/register';
+import 'monaco-editor/features/parameterHints/register';
 import * as monaco from 'monaco-editor/editor';
 import { conf as pythonConfiguration } from 'monaco-editor/languages/definitions/python/python';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import TypeScriptWorker from 'monaco-editor/languages/features/typescript/ts.worker?worker';
 import { shikiToMonaco } from '@shikijs/monaco';
 import { createHighlighterCore } from 'shiki/core';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
@@ -30,6 +36,8 @@ export interface CellEditorOptions {
   onRunAndAdvance(): void;
   /** Escape: the reader leaves the editor, so Tab never traps them. */
   onLeave(): void;
+  /** TypeScript cells: the code of the cells above, so the language service knows their declarations. */
+  codeAbove?: () => string;
   /** Height of the static code's horizontal scrollbar, so the editor is exactly as tall (0: none shown). */
   scrollbarHeight: number;
 }
@@ -53,7 +61,8 @@ function addStyles(): void {
 function setUpOnce(): Promise<void> {
   setup ??= (async () => {
     (self as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = {
-      getWorker: () => new EditorWorker(),
+      getWorker: (_id: string, label: string) =>
+        label === 'typescript' || label === 'javascript' ? new TypeScriptWorker() : new EditorWorker(),
     };
     addStyles();
     const highlighter = await createHighlighterCore({
@@ -73,7 +82,12 @@ function setUpOnce(): Promise<void> {
 
 export async function createCellEditor(host: HTMLElement, options: CellEditorOptions): Promise<CellEditor> {
   await setUpOnce();
-  const model = monaco.editor.createModel(options.code, options.language);
+  const typescript = options.language === 'typescript' ? await import('./typescript-language.ts') : undefined;
+  const codeAbove = options.codeAbove;
+  if (typescript && codeAbove) typescript.setCellsAbove(codeAbove());
+  // Each cell is its own file to the language service; the cells above come in as declarations.
+  const uri = monaco.Uri.parse(`file:///notebook/${options.label.replace(/\W+/g, '-').toLowerCase()}.${options.language === 'python' ? 'py' : 'ts'}`);
+  const model = monaco.editor.createModel(options.code, options.language, uri);
   const editor = monaco.editor.create(host, {
     model,
     theme: CODE_THEME,
@@ -120,6 +134,7 @@ export async function createCellEditor(host: HTMLElement, options: CellEditorOpt
   editor.onDidContentSizeChange(fit);
   fit();
   editor.onDidChangeModelContent(() => options.onChange(model.getValue()));
+  if (typescript && codeAbove) editor.onDidFocusEditorText(() => typescript.setCellsAbove(codeAbove()));
   editor.addCommand(monaco.KeyMod.Shift | monaco.KeyCode.Enter, options.onRunAndAdvance);
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, options.onRun);
   editor.addCommand(monaco.KeyCode.Escape, options.onLeave, '!suggestWidgetVisible && !findWidgetVisible');

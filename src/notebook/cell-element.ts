@@ -2,7 +2,7 @@ import type { CellEditor } from '../editor/cell-editor.ts';
 import { debounce } from '../lib/debounce.ts';
 import { browserStorage, createEditStore, type SaveResult } from '../lib/edit-store.ts';
 import { createOutputPane, type OutputPane } from '../output/output-pane.ts';
-import type { CellHandle } from './cells.ts';
+import { cellsAbove, type CellHandle } from './cells.ts';
 import { showRestartNotice } from './kernel-notice.ts';
 import { currentLanguage, onLanguageChange, type Language } from './language.ts';
 import { getNotebook } from './notebook.ts';
@@ -170,6 +170,10 @@ export class NotebookCell extends HTMLElement implements CellHandle {
           this.focusNext();
         },
         onLeave: () => required<HTMLButtonElement>(this, '.cell-run').focus(),
+        codeAbove: () =>
+          cellsAbove(this)
+            .map((cell) => cell.codeIn(view.language))
+            .join('\n'),
         scrollbarHeight: staticCode.offsetHeight - staticCode.clientHeight,
       });
       staticCode.hidden = true;
@@ -254,6 +258,12 @@ export class NotebookCell extends HTMLElement implements CellHandle {
 
   private setCount(count: string): void {
     required(this, '.cell-count').textContent = `[${count}]`;
+  }
+
+  /** The cell's current code in `language` ('' when it has no such side). */
+  codeIn(language: Language): string {
+    const view = this.views.get(language);
+    return view ? (view.editor?.getCode() ?? view.code) : '';
   }
 
   /** The code the cell would run now: the reader's edit, or the original. */

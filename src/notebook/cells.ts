@@ -6,6 +6,7 @@ export interface CellHandle {
   cancelIfWaiting(): boolean;
   clearOutput(): void;
   currentCode(): string;
+  codeIn(language: 'python' | 'typescript'): string;
 }
 
 /** The page's cells, in reading order. */

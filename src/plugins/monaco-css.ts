@@ -7,6 +7,17 @@ const RESOLVED_VIRTUAL = '\0virtual:monaco-css';
 const CSS_PREFIX = '\0monaco-css:';
 const PLACEHOLDER = '__MONACO_EDITOR_CSS__';
 
+const FONT_TYPES: Record<string, string> = { ttf: 'font/ttf', woff: 'font/woff', woff2: 'font/woff2' };
+
+/** The stylesheet's own files (the codicon font) travel inside it, since the text moves elsewhere. */
+function inlineUrls(cssPath: string, css: string): string {
+  return css.replace(/url\(\s*['"]?(\.{1,2}\/[^'")]+)['"]?\s*\)/g, (match, relative: string) => {
+    const file = resolve(dirname(cssPath), relative.split(/[?#]/)[0]!);
+    const type = FONT_TYPES[file.split('.').pop() ?? ''];
+    return type ? `url(data:${type};base64,${readFileSync(file).toString('base64')})` : match;
+  });
+}
+
 /**
  * Keeps Monaco's styles off pages where nobody edits. Astro links the CSS of every dynamically
  * imported chunk from each page's head as a render-blocking stylesheet (and drops CSS assets it
@@ -34,7 +45,7 @@ export default function monacoCss(): Plugin {
       if (id === RESOLVED_VIRTUAL) return `export default ${JSON.stringify(building ? PLACEHOLDER : '')};`;
       if (id.startsWith(CSS_PREFIX)) {
         const path = id.slice(CSS_PREFIX.length, -'.js'.length);
-        sheets.set(path, readFileSync(path, 'utf8'));
+        sheets.set(path, inlineUrls(path, readFileSync(path, 'utf8')));
         return 'export {};';
       }
       return null;

@@ -13,7 +13,7 @@ export function formatValue(value: unknown, depth = 0): string {
     case 'function': {
       const source = Function.prototype.toString.call(value);
       const name = (value as { name?: string }).name || '(anonymous)';
-      return source.startsWith('class') ? `[class ${name}]` : `[Function: ${name}]`;
+      return /^class[\s{]/.test(source) ? `[class ${name}]` : `[Function: ${name}]`;
     }
   }
   if (value === null) return 'null';

@@ -31,11 +31,12 @@ interface Edit {
 function stripTypes(source: string): string {
   try {
     // Sucrase only removes types and keeps every line where it was, so stack lines stay the cell's.
-    return transform(source, { transforms: ['typescript'], disableESTransforms: true }).code;
+    return transform(source, { transforms: ['typescript'], disableESTransforms: true, keepUnusedImports: true }).code;
   } catch (error) {
     const found = /\((\d+):(\d+)\)/.exec(String(error));
     const message = String(error instanceof Error ? error.message : error).replace(/\s*\(\d+:\d+\)$/, '');
-    throw new CellSyntaxError(message, Number(found?.[1] ?? 1), Number(found?.[2] ?? 0));
+    // Sucrase counts columns from 1.
+    throw new CellSyntaxError(message, Number(found?.[1] ?? 1), Math.max(0, Number(found?.[2] ?? 1) - 1));
   }
 }
 
@@ -45,6 +46,8 @@ function parseScript(code: string): Program {
       ecmaVersion: 'latest',
       sourceType: 'script',
       allowAwaitOutsideFunction: true,
+      // `(expr)` as the last line must be returned with its parentheses.
+      preserveParens: true,
       locations: true,
     });
   } catch (error) {
@@ -95,8 +98,9 @@ export function prepareCell(source: string): PreparedCell {
     switch (statement.type) {
       case 'VariableDeclaration': {
         const declarations = statement['declarations'] as (Node & { id: Node; init: Node | null })[];
-        // `const a = 1, b` becomes `(a = 1, b = undefined)`: assignments to the global object.
-        edits.push({ at: statement.start, remove: (statement['kind'] as string).length, insert: '(' });
+        // `const a = 1, b` becomes `;(a = 1, b = undefined)`: assignments to the global object. The
+        // semicolon keeps a line without one before it from being called with these parentheses.
+        edits.push({ at: statement.start, remove: (statement['kind'] as string).length, insert: ';(' });
         for (const declaration of declarations) {
           identifiers(declaration.id, names);
           if (!declaration.init) edits.push({ at: declaration.id.end, remove: 0, insert: ' = undefined' });
@@ -134,7 +138,9 @@ export function prepareCell(source: string): PreparedCell {
   });
 
   let result = code;
-  for (const edit of edits.sort((a, b) => b.at - a.at)) {
+  // From the end backwards; at one position, the later edit goes in first so the earlier ends up before it.
+  const ordered = edits.map((edit, order) => ({ ...edit, order })).sort((a, b) => b.at - a.at || b.order - a.order);
+  for (const edit of ordered) {
     result = result.slice(0, edit.at) + edit.insert + result.slice(edit.at + edit.remove);
   }
   // Everything added sits on the first line, so the cell's line N is line N of the evaluated code.

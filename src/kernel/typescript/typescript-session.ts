@@ -42,7 +42,7 @@ export function cellTraceback(
       const lineNumber = match[2] ?? match[4];
       // The line after the running cell's last one is the kernel's own call into it.
       if (running && `Cell ${cell}` === running.filename && Number(lineNumber) > running.lines) return [];
-      const where = line.replace(/^at /, '').replace(FRAME, '').replace(/^(eval|async )\s*$/, '').trim();
+      const where = line.replace(FRAME, '').replace(/^at\s*/, '').replace(/^(eval|async)\s*$/, '').trim();
       const location = `Cell ${cell}, line ${lineNumber}`;
       return [`    at ${where ? `${where} (${location})` : location}\n`];
     });
@@ -60,6 +60,9 @@ export function createTypeScriptSession(
 ): TypeScriptSession & { dispose(): void } {
   let currentRunId = 0;
   const declared = new Set<string>();
+  /** Globals a cell replaced (a cell may declare `const URL`): reset() puts them back. */
+  const replaced = new Map<string, unknown>();
+  const scope = globalThis as Record<string, unknown>;
   const batcher = createStreamBatcher({
     send: (name, text) => emit(currentRunId, { output_type: 'stream', name, text }),
     now,
@@ -78,7 +81,10 @@ export function createTypeScriptSession(
       currentRunId = runId;
       try {
         const prepared = prepareCell(code);
-        for (const name of prepared.names) declared.add(name);
+        for (const name of prepared.names) {
+          if (!declared.has(name) && name in scope) replaced.set(name, scope[name]);
+          declared.add(name);
+        }
         const value = await evaluate(`${prepared.code}\n//# sourceURL=${sourceName(filename)}`);
         batcher.flush();
         if (value !== undefined) {
@@ -92,8 +98,12 @@ export function createTypeScriptSession(
       }
     },
     reset() {
-      for (const name of declared) delete (globalThis as Record<string, unknown>)[name];
+      for (const name of declared) {
+        if (replaced.has(name)) scope[name] = replaced.get(name);
+        else delete scope[name];
+      }
       declared.clear();
+      replaced.clear();
     },
     dispose() {
       Object.assign(console, original);
