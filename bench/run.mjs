@@ -139,7 +139,7 @@ async function jsBeforeClick(origin) {
 /** Replaces a cell's code through its editor, as a paste would. */
 async function setCode(page, index, code) {
   const cell = `nb-cell[data-index="${index}"]`;
-  await page.click(`${cell} .cell-code`);
+  await page.click(`${cell} .cell-code[data-language="python"]`);
   await page.waitForSelector(`${cell} .monaco-editor`);
   await page.click(`${cell} .monaco-editor .view-lines`);
   await page.keyboard.press('ControlOrMeta+A');

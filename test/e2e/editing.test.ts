@@ -9,7 +9,7 @@ const first = task.cells[0]!;
 
 async function openEditor(page: Page, index: number) {
   const cell = cellByIndex(page, index);
-  await cell.locator('.cell-code').click();
+  await cell.locator('.cell-code:visible').click();
   await cell.locator('.monaco-editor').waitFor({ timeout: 30_000 });
   await cell.page().waitForFunction(() => document.activeElement?.closest('.monaco-editor') != null);
   return cell;
@@ -49,15 +49,15 @@ describe.skipIf(!hasChromium)('editing a cell', () => {
     await page.waitForTimeout(1000);
     await page.reload();
     const restored = cellByIndex(page, 1);
-    expect(await restored.locator('.cell-code').innerText()).toContain('print(greeting * 2)');
+    expect(await restored.locator('.cell-code:visible').innerText()).toContain('print(greeting * 2)');
     expect(await restored.getByText('modified', { exact: true }).isVisible()).toBe(true);
     expect(await runCell(restored)).toContain('editededited');
 
     await restored.getByRole('button', { name: 'Reset cell' }).click();
-    expect(await restored.locator('.cell-code').innerText()).toContain(first.code.split('\n')[0]!);
+    expect(await restored.locator('.cell-code:visible').innerText()).toContain(first.code.split('\n')[0]!);
     expect(await restored.getByText('modified', { exact: true }).isVisible()).toBe(false);
     await page.reload();
-    expect(await cellByIndex(page, 1).locator('.cell-code').innerText()).not.toContain('greeting');
+    expect(await cellByIndex(page, 1).locator('.cell-code:visible').innerText()).not.toContain('greeting');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -126,7 +126,7 @@ describe.skipIf(!hasChromium)('editing a cell', () => {
     const cell = await openEditor(page, 1);
     await page.keyboard.press('Escape');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Run cell');
-    await cell.locator('.cell-code').click();
+    await cell.locator('.cell-code:visible').click();
     await page.keyboard.press('Shift+Enter');
     await expect.poll(() => cell.getAttribute('aria-busy'), { timeout: 60_000 }).toBe('false');
     expect(normalizeOutputText(await outputOf(cell).textContent() ?? '')).toBe(normalizeOutputText(first.output ?? ''));

@@ -54,8 +54,8 @@ describe.skipIf(!hasChromium)('the notebook page', () => {
     await page.goto(pageURL(`${pingPong.slug}/`));
     const main = pingPong.cells.find((cell) => cell.output?.includes('End ping'))!;
     const region = cellByIndex(page, main.index);
-    expect(await region.locator('pre.shiki').innerText()).toContain(main.code.split('\n')[0]!);
-    const colours = await region.locator('pre.shiki span[style*="color"]').evaluateAll((spans) => new Set(spans.map((span) => span.getAttribute('style'))).size);
+    expect(await region.locator('.cell-code[data-language="python"] pre.shiki').innerText()).toContain(main.code.split('\n')[0]!);
+    const colours = await region.locator('.cell-code[data-language="python"] pre.shiki span[style*="color"]').evaluateAll((spans) => new Set(spans.map((span) => span.getAttribute('style'))).size);
     expect(colours).toBeGreaterThanOrEqual(2);
     expect(await outputOf(region).textContent() ?? '').toContain('End ping');
     await noScript.close();

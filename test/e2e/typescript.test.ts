@@ -62,4 +62,21 @@ describe.skipIf(!hasChromium || !hasTwins)('the TypeScript side of every chapter
     expect(await outputOf(cell).textContent()).toContain('restarting');
     await expect.poll(() => page.getByRole('alert').filter({ hasText: 'stopped' }).isVisible()).toBe(true);
   });
+
+  test('the TypeScript editor knows the cells above and shows type errors', async () => {
+    const { page, errors } = await openPage(context, 'event-loop/?lang=ts');
+    const cell = cellByIndex(page, 3);
+    await cell.locator('.cell-code[data-language="typescript"]').click();
+    await cell.locator('.monaco-editor').waitFor();
+    await cell.locator('.monaco-editor .view-lines').click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.insertText("const wrong: number = 'text';\nconst loop = new EventLoop();\n");
+    // A type error is underlined where it is.
+    await expect.poll(() => cell.locator('.squiggly-error').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await page.keyboard.type('loop.');
+    await expect
+      .poll(() => page.locator('.suggest-widget .monaco-list-row').allTextContents(), { timeout: 30_000 })
+      .toEqual(expect.arrayContaining([expect.stringContaining('push_task')]));
+    expect(errors).toEqual([]);
+  });
 });
