@@ -33,8 +33,12 @@ describe.skipIf(!hasChromium || !hasTwins)('the TypeScript side of every chapter
 
   test('the language choice survives a reload and travels in links', async () => {
     const { page } = await openPage(context, 'task/');
+    const note = page.locator('.for-language[data-for-language="typescript"]');
+    expect(await note.isVisible()).toBe(false);
     await page.getByRole('radio', { name: 'TypeScript' }).click();
     expect(page.url()).toContain('lang=ts');
+    // Prose written for TypeScript appears with it, without a reload.
+    expect(await note.isVisible()).toBe(true);
     await page.goto(page.url().replace(/\?.*$/, ''));
     expect(await page.getByRole('radio', { name: 'TypeScript' }).getAttribute('aria-checked')).toBe('true');
     expect(await cellByIndex(page, 1).locator('.cell-code[data-language="typescript"]').isVisible()).toBe(true);
