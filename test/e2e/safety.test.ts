@@ -22,7 +22,7 @@ const chapter = (slug: string) => chapters.find((candidate) => candidate.slug ==
 async function setCode(page: Page, index: number, code: string, { exact = true } = {}): Promise<void> {
   const cell = cellByIndex(page, index);
   if ((await cell.locator('.monaco-editor').count()) === 0) {
-    await cell.locator('.cell-code').click();
+    await cell.locator('.cell-code:visible').click();
     await cell.locator('.monaco-editor').waitFor({ timeout: 30_000 });
   }
   await cell.locator('.monaco-editor .view-lines').click();
@@ -491,7 +491,7 @@ describe.skipIf(!hasChromium)('safety: a misbehaving cell never breaks the page'
       // The saved edit comes back as the page's static code.
       await page.waitForTimeout(1000);
       await page.reload();
-      const shown = await cellByIndex(page, 1).locator('.cell-code').textContent();
+      const shown = await cellByIndex(page, 1).locator('.cell-code:visible').textContent();
       for (const payload of PAYLOADS) expect(shown).toContain(payload);
       await expectNothingRan(page);
       expect(popups).toBe(0);
@@ -504,7 +504,7 @@ describe.skipIf(!hasChromium)('safety: a misbehaving cell never breaks the page'
       await page.goto(pageURL(`task/${shareHash('task-class', code)}`));
       const cell = cellByIndex(page, 1);
       expect(await cell.getByText('from a link', { exact: true }).isVisible()).toBe(true);
-      expect(await cell.locator('.cell-code').textContent()).toContain(code);
+      expect(await cell.locator('.cell-code:visible').textContent()).toContain(code);
       await expectNothingRan(page);
       expect(await run(page, 1)).toContain('SyntaxError');
       await expectNothingRan(page);
@@ -527,11 +527,11 @@ describe.skipIf(!hasChromium)('safety: a misbehaving cell never breaks the page'
       const page = await context.newPage();
       await page.goto(pageURL(`what-is-an-event-loop/${shareHash(first.id, code)}`));
       const cell = cellByIndex(page, 1);
-      expect(await cell.locator('.cell-code').textContent()).toContain(code);
+      expect(await cell.locator('.cell-code:visible').textContent()).toContain(code);
       expect(await cell.getByText('from a link', { exact: true }).isVisible()).toBe(true);
       expect(await cell.getByText('modified', { exact: true }).isVisible()).toBe(true);
       // Other cells keep their own code.
-      expect(await cellByIndex(page, 2).locator('.cell-code').textContent()).toContain(chapter('what-is-an-event-loop').cells[1]!.code.split('\n')[0]);
+      expect(await cellByIndex(page, 2).locator('.cell-code:visible').textContent()).toContain(chapter('what-is-an-event-loop').cells[1]!.code.split('\n')[0]);
 
       await page.waitForTimeout(1500);
       const status = page.locator('nb-kernel-status');
