@@ -27,6 +27,13 @@ _NOT_SHIPPED = (
 )
 
 
+class _Escaped:
+    """A KeyboardInterrupt or SystemExit on its way out of the cell's task."""
+
+    def __init__(self, error):
+        self.error = error
+
+
 def _no_input(prompt=""):
     raise RuntimeError(_NO_INPUT)
 
@@ -76,9 +83,11 @@ class Runner:
         # Registering the source lets tracebacks quote the cell's own lines, as IPython does.
         linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
         self._emit = emit
-        self._task = asyncio.ensure_future(self._execute(source, filename))
+        self._task = asyncio.ensure_future(self._guarded(source, filename))
         try:
             value = await self._task
+            if isinstance(value, _Escaped):
+                raise value.error
         except asyncio.CancelledError:
             emit("error", self._describe(KeyboardInterrupt("the cell was stopped while it was waiting")))
             return "error"
@@ -93,6 +102,14 @@ class Runner:
             self.namespace["_"] = value
             emit("execute_result", repr(value))
         return "ok"
+
+    async def _guarded(self, source, filename):
+        # asyncio hands KeyboardInterrupt and SystemExit raised in a task to the event loop as well,
+        # where nobody handles them; carried out as a value, they are reported once, by run().
+        try:
+            return await self._execute(source, filename)
+        except (KeyboardInterrupt, SystemExit) as error:
+            return _Escaped(error)
 
     async def _execute(self, source, filename):
         tree = ast.parse(source, filename, "exec")

@@ -23,10 +23,10 @@ export function showStorageNotice(result: Exclude<SaveResult, 'saved'>): void {
   const message = notice.querySelector('[data-message]');
   if (message) message.textContent = MESSAGES[result];
   const link = notice.querySelector<HTMLAnchorElement>('a[download]');
-  link?.addEventListener('click', () => {
+  if (link) link.onclick = () => {
     const url = URL.createObjectURL(new Blob([chapterCode()], { type: 'text/x-python' }));
     link.href = url;
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  });
+  };
   notice.hidden = false;
 }

@@ -18,16 +18,34 @@ const chapter = (slug: string) => chapters.find((candidate) => candidate.slug ==
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-/** Opens Monaco in cell `index` (if it is not open yet) and replaces its code as a paste would. */
-async function setCode(page: Page, index: number, code: string, { exact = true } = {}): Promise<void> {
+/** The cell's code view on screen (a cell also has a hidden TypeScript twin). */
+function codeView(page: Page, index: number) {
+  return cellByIndex(page, index).locator('.cell-code:visible');
+}
+
+/**
+ * Opens Monaco in cell `index` (if it is not open yet) and replaces its code. By default the code is
+ * typed in one go (keyboard.insertText); `paste` hands it over as a clipboard paste instead, which
+ * Monaco takes whole: insertText slows down with the square of a line's length (20 KB: 7 s, 100 KB:
+ * 150 s on this machine), a paste of 1 MB takes well under a second.
+ */
+async function setCode(page: Page, index: number, code: string, { exact = true, paste = false } = {}): Promise<void> {
   const cell = cellByIndex(page, index);
-  if ((await cell.locator('.monaco-editor').count()) === 0) {
-    await cell.locator('.cell-code:visible').click();
-    await cell.locator('.monaco-editor').waitFor({ timeout: 30_000 });
+  if ((await cell.locator('.monaco-editor:visible').count()) === 0) {
+    await codeView(page, index).click();
+    await cell.locator('.monaco-editor:visible').waitFor({ timeout: 30_000 });
   }
-  await cell.locator('.monaco-editor .view-lines').click();
+  await cell.locator('.monaco-editor:visible .view-lines').click();
   await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.insertText(code);
+  if (paste) {
+    await page.evaluate((text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, code);
+  } else {
+    await page.keyboard.insertText(code);
+  }
   if (exact) await expect.poll(() => currentCode(page, index), { timeout: 30_000 }).toBe(code);
 }
 
@@ -62,6 +80,7 @@ async function waitUntilRunning(page: Page, index: number): Promise<void> {
   await expect.poll(() => cell.locator('.cell-state').textContent(), { timeout: 60_000 }).toBe('running');
   await expect.poll(() => page.locator('nb-kernel-status').getAttribute('data-state'), { timeout: 60_000 }).toBe('busy');
 }
+
 
 function countText(page: Page, index: number): Promise<string> {
   return cellByIndex(page, index).locator('.cell-count').innerText();
@@ -108,7 +127,7 @@ describe.skipIf(!hasChromium)('safety: a misbehaving cell never breaks the page'
       expect(text).toContain('File "Cell 2", line 2');
       expect(text).not.toContain('restart');
       expect(await cell.getByRole('button', { name: 'Stop' }).isVisible()).toBe(false);
-      expect(await page.getByRole('alert').filter({ hasText: 'restarting Python' }).count()).toBe(0);
+      expect(await page.getByRole('alert').filter({ hasText: /restarting/ }).count()).toBe(0);
       expect(await page.locator('[data-kernel-notice]').isHidden()).toBe(true);
 
       // Python's state is still there: the earlier cell's variable and the loop's progress.
@@ -140,6 +159,27 @@ describe.skipIf(!hasChromium)('safety: a misbehaving cell never breaks the page'
       expect(await setCodeAndRun(page, 3, 'print(before)\nprint(type(loop).__name__)')).toBe('still here\nEventLoop\n');
       expect(errors).toEqual([]);
     });
+
+    // BUG (src/kernel/runner.py:79, `self._task = asyncio.ensure_future(self._execute(...))`): a
+    // KeyboardInterrupt or SystemExit raised in a cell (by Stop, `raise KeyboardInterrupt` or
+    // `sys.exit()`) is shown in the cell as it should be, but asyncio's Task re-raises these two
+    // BaseExceptions out of its step into the event loop as well, and Pyodide's WebLoop (no
+    // keyboard-interrupt or system-exit handler set) lets them escape its scheduled callback. Every
+    // Stop therefore leaves an uncaught "PythonError: Traceback ... KeyboardInterrupt" in the
+    // reader's console (Playwright reports it as a page error from the kernel worker).
+    test('a Stop, `raise KeyboardInterrupt` or `sys.exit()` leaves no uncaught error in the console', async () => {
+      const { page, errors } = await openPage(context, 'task/');
+      await setCodeAndRun(page, 1, 'raise KeyboardInterrupt');
+      await setCodeAndRun(page, 1, 'import sys; sys.exit()');
+      await setCode(page, 2, 'while True: pass');
+      const cell = cellByIndex(page, 2);
+      await cell.getByRole('button', { name: 'Run cell' }).click();
+      await waitUntilRunning(page, 2);
+      await cell.getByRole('button', { name: 'Stop' }).click();
+      await waitUntilIdle(cell, 30_000);
+      await page.waitForTimeout(500);
+      expect(errors).toEqual([]);
+    });
   });
 
   // -------------------------------------------------------------------------------------------
@@ -169,7 +209,7 @@ describe.skipIf(!hasChromium)('safety: a misbehaving cell never breaks the page'
         await waitUntilIdle(cell, 30_000);
         expect(await outputText(page, 2)).toMatch(/stopped by restarting/);
 
-        const notice = page.getByRole('alert').filter({ hasText: 'restarting Python' });
+        const notice = page.getByRole('alert').filter({ hasText: /stopped by restarting/ });
         await expect.poll(() => notice.isVisible()).toBe(true);
         expect(await notice.textContent()).toContain('Cell 2 was stopped');
         expect(await notice.textContent()).toContain('Variables defined by earlier cells are gone');
@@ -420,6 +460,22 @@ describe.skipIf(!hasChromium)('safety: a misbehaving cell never breaks the page'
       expect(dialogs).toEqual([]);
     }
 
+    test('the detector works: the same payloads, put into the page as markup, are caught', async () => {
+      const { page } = await openPage(context, 'task/');
+      watch(page);
+      // A payload as page markup bumps the counter; one in a frame that may run scripts posts to it.
+      await page.evaluate((markup) => {
+        const host = document.createElement('div');
+        host.innerHTML = markup;
+        document.body.append(host);
+        const frame = document.createElement('iframe');
+        frame.setAttribute('sandbox', 'allow-scripts');
+        frame.srcdoc = `<script>parent.postMessage('__xss', '*')</script>`;
+        document.body.append(frame);
+      }, PAYLOADS[1]!);
+      await expect.poll(() => page.evaluate(() => (window as unknown as { __xss: number }).__xss)).toBe(2);
+    });
+
     test(`${PAYLOADS.length} payloads as stdout, stderr, a repr and an exception stay text`, async () => {
       expect(PAYLOADS.length).toBeGreaterThanOrEqual(30);
       const { page, errors } = await openPage(context, 'task/');
@@ -445,8 +501,8 @@ describe.skipIf(!hasChromium)('safety: a misbehaving cell never breaks the page'
       expect(named).toContain(`${PAYLOADS[1]}: ${PAYLOADS[0]}`);
       await expectNothingRan(page);
 
-      // No element from a payload made it into the page.
-      expect(await page.locator('main img, main iframe, main svg[onload], main object, main embed, main video').count()).toBe(0);
+      // No element from a payload made it into the outputs.
+      expect(await page.locator('[role="log"] :is(img, iframe, svg, script, object, embed, video, audio, style, a)').count()).toBe(0);
       expect(popups).toBe(0);
       expect(errors).toEqual([]);
     });
@@ -485,13 +541,13 @@ describe.skipIf(!hasChromium)('safety: a misbehaving cell never breaks the page'
       await expectNothingRan(page);
       const text = await run(page, 1);
       expect(text).toContain('SyntaxError');
-      expect(text).toContain('File "Cell 1", line 1');
+      expect(text).toMatch(/File "Cell 1", line \d+/);
       await expectNothingRan(page);
 
       // The saved edit comes back as the page's static code.
       await page.waitForTimeout(1000);
       await page.reload();
-      const shown = await cellByIndex(page, 1).locator('.cell-code:visible').textContent();
+      const shown = await codeView(page, 1).textContent();
       for (const payload of PAYLOADS) expect(shown).toContain(payload);
       await expectNothingRan(page);
       expect(popups).toBe(0);
@@ -501,10 +557,10 @@ describe.skipIf(!hasChromium)('safety: a misbehaving cell never breaks the page'
     test('payloads as code in a shared link stay text, before and after Run', async () => {
       const code = PAYLOADS.join('\n');
       const page = watch(await context.newPage());
-      await page.goto(pageURL(`task/${shareHash('task-class', code)}`));
+      await page.goto(pageURL(`task/${shareHash(chapter('task').cells[0]!.id, code)}`));
       const cell = cellByIndex(page, 1);
       expect(await cell.getByText('from a link', { exact: true }).isVisible()).toBe(true);
-      expect(await cell.locator('.cell-code:visible').textContent()).toContain(code);
+      expect(await codeView(page, 1).textContent()).toContain(code);
       await expectNothingRan(page);
       expect(await run(page, 1)).toContain('SyntaxError');
       await expectNothingRan(page);
@@ -527,11 +583,11 @@ describe.skipIf(!hasChromium)('safety: a misbehaving cell never breaks the page'
       const page = await context.newPage();
       await page.goto(pageURL(`what-is-an-event-loop/${shareHash(first.id, code)}`));
       const cell = cellByIndex(page, 1);
-      expect(await cell.locator('.cell-code:visible').textContent()).toContain(code);
+      expect(await codeView(page, 1).textContent()).toContain(code);
       expect(await cell.getByText('from a link', { exact: true }).isVisible()).toBe(true);
       expect(await cell.getByText('modified', { exact: true }).isVisible()).toBe(true);
       // Other cells keep their own code.
-      expect(await cellByIndex(page, 2).locator('.cell-code:visible').textContent()).toContain(chapter('what-is-an-event-loop').cells[1]!.code.split('\n')[0]);
+      expect(await codeView(page, 2).textContent()).toContain(chapter('what-is-an-event-loop').cells[1]!.code.split('\n')[0]);
 
       await page.waitForTimeout(1500);
       const status = page.locator('nb-kernel-status');
@@ -581,7 +637,7 @@ describe.skipIf(!hasChromium)('safety: a misbehaving cell never breaks the page'
 
       // The edit is still in the editor, and still runs.
       expect(await currentCode(page, 1)).toBe(code);
-      expect((await cellByIndex(page, 1).locator('.monaco-editor .view-lines').innerText()).replace(/\u00a0/g, ' ')).toContain(
+      expect((await cellByIndex(page, 1).locator('.monaco-editor:visible .view-lines').innerText()).replace(/\u00a0/g, ' ')).toContain(
         'edited_while_full = "this edit is not saved"',
       );
       expect(await run(page, 1)).toBe('this edit is not saved\n');
@@ -597,8 +653,11 @@ describe.skipIf(!hasChromium)('safety: a misbehaving cell never breaks the page'
       { name: 'TabError (tabs and spaces mixed)', code: 'exec("if 1:\\n\\tx = 1\\n        y = 2")', expected: /TabError: inconsistent use of tabs and spaces/ },
       { name: 'NameError', code: 'print(no_such_name)', expected: "NameError: name 'no_such_name' is not defined" },
       { name: 'RecursionError', code: 'def f(): return f()\nf()', expected: 'RecursionError: maximum recursion depth exceeded' },
-      { name: 'MemoryError', code: 'bytearray(10**12)', expected: /MemoryError|OverflowError/ },
-      { name: 'MemoryError (list)', code: '[0] * (10**10)', expected: 'MemoryError' },
+      // WebAssembly is 32-bit: 10**12 does not even fit an index, so Pyodide says OverflowError.
+      { name: 'bytearray(10**12)', code: 'bytearray(10**12)', expected: /MemoryError|OverflowError: cannot fit 'int' into an index-sized integer/ },
+      // Sizes that fit an index but not the memory: a real MemoryError, raised before allocating.
+      { name: 'MemoryError (bytearray)', code: 'x = bytearray(2**31 - 1)', expected: 'MemoryError' },
+      { name: 'MemoryError (list)', code: 'x = [0] * (10**9)', expected: 'MemoryError' },
       { name: 'sys.exit()', code: 'import sys; sys.exit()', expected: 'SystemExit' },
       { name: 'raise KeyboardInterrupt', code: 'raise KeyboardInterrupt', expected: 'KeyboardInterrupt' },
       { name: 'import numpy', code: 'import numpy', expected: /No module named 'numpy'[\s\S]*not shipped/ },
@@ -621,11 +680,13 @@ describe.skipIf(!hasChromium)('safety: a misbehaving cell never breaks the page'
       expect(errors).toEqual([]);
     });
 
-    test('a cell of about 1 MB of code runs', async () => {
+    test('a cell of about 1 MB of code runs, and is saved', async () => {
       const { page } = await openPage(context, 'task/');
       const code = `x = "${big}"\nprint(len(x))`;
-      await setCode(page, 1, code);
+      // Pasted: typing 1 MB with insertText would take hours (see setCode).
+      await setCode(page, 1, code, { paste: true });
       expect(await run(page, 1)).toBe('1000000\n');
+      await expect.poll(() => page.evaluate(() => Object.values(localStorage).some((value) => value.length > 1_000_000))).toBe(true);
       expect(await setCodeAndRun(page, 1, 'print("still alive")')).toBe('still alive\n');
     });
   });
