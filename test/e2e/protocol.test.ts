@@ -1,0 +1,75 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { normalizeOutputText } from '../../src/output/text.ts';
+import { readChapters } from '../support/chapters.ts';
+import { cellByIndex, hasChromium, launchBrowser, openPage, outputOf, runCell } from './support/browser.ts';
+
+const task = readChapters().find((chapter) => chapter.slug === 'task')!;
+
+describe.skipIf(!hasChromium)('messages from a kernel worker', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => browser?.close());
+  beforeEach(async () => {
+    context = await browser.newContext();
+    // Keep a handle on the workers the page creates, to speak to the page as a broken worker would.
+    await context.addInitScript(() => {
+      const NativeWorker = window.Worker;
+      const created: Worker[] = [];
+      (window as unknown as { __workers: Worker[] }).__workers = created;
+      window.Worker = class extends NativeWorker {
+        constructor(url: string | URL, options?: WorkerOptions) {
+          super(url, options);
+          created.push(this);
+        }
+      };
+    });
+  });
+  afterEach(async () => context?.close());
+
+  test('malformed and stale messages are ignored: nothing thrown, no output changed', async () => {
+    const { page, errors } = await openPage(context, 'task/');
+    const first = cellByIndex(page, 1);
+    const expected = normalizeOutputText(task.cells[0]!.output ?? '');
+    expect(normalizeOutputText(await runCell(first))).toBe(expected);
+
+    const warnings: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'warning') warnings.push(message.text());
+    });
+    await page.evaluate(() => {
+      const worker = (window as unknown as { __workers: Worker[] }).__workers[0]!;
+      const junk: unknown[] = [
+        null,
+        42,
+        'ready',
+        [],
+        { type: 'output' },
+        { type: 'output', runId: -1, output: { output_type: 'stream', name: 'stdout', text: 'x' } },
+        { type: 'output', runId: 1, output: { output_type: 'stream', name: 'stdin', text: 'x' } },
+        { type: 'done', runId: 1, status: 'maybe' },
+        { type: 'progress', stage: 1, step: 'a', steps: 3 },
+        { type: 'fatal' },
+        { __proto__: { type: 'ready', version: '1' } },
+      ];
+      for (const data of junk) worker.dispatchEvent(new MessageEvent('message', { data }));
+      // Well-formed, but for a run that has already ended: it belongs to nobody now.
+      worker.dispatchEvent(
+        new MessageEvent('message', {
+          data: { type: 'output', runId: 1, output: { output_type: 'stream', name: 'stdout', text: 'STALE OUTPUT\n' } },
+        }),
+      );
+      worker.dispatchEvent(new MessageEvent('message', { data: { type: 'done', runId: 1, status: 'error' } }));
+    });
+    await page.waitForTimeout(300);
+    expect(warnings.filter((text) => text.includes('malformed')).length).toBeGreaterThanOrEqual(10);
+    expect(normalizeOutputText((await outputOf(first).textContent()) ?? '')).toBe(expected);
+    expect(await page.locator('nb-kernel-status').getAttribute('data-state')).toBe('idle');
+    // The kernel still works.
+    expect(normalizeOutputText(await runCell(first))).toBe(expected);
+    expect(errors).toEqual([]);
+  });
+});
