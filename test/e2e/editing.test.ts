@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { normalizeOutputText } from '../../src/output/text.ts';
 import { readChapters } from '../support/chapters.ts';
-import { cellByIndex, hasChromium, launchBrowser, openPage, outputOf, runCell } from './support/browser.ts';
+import { cellByIndex, hasChromium, openPage, outputOf, runCell, useBrowser } from './support/browser.ts';
 
 const task = readChapters().find((chapter) => chapter.slug === 'task')!;
 const first = task.cells[0]!;
@@ -26,20 +26,10 @@ async function replaceCode(page: Page, code: string, index = 1) {
 }
 
 describe.skipIf(!hasChromium)('editing a cell', () => {
-  let browser: Browser;
-  let context: BrowserContext;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => browser?.close());
-  // A fresh profile per test: saved edits from one test must not leak into the next.
-  beforeEach(async () => {
-    context = await browser.newContext();
-  });
-  afterEach(async () => context?.close());
+  const shared = useBrowser();
 
   test('an edit runs, survives a reload, and Reset restores the original', async () => {
-    const { page, errors } = await openPage(context, 'task/');
+    const { page, errors } = await openPage(shared.context, 'task/');
     const cell = await openEditor(page, 1);
     await replaceCode(page, 'greeting = "edited"\nprint(greeting * 2)');
     await expect.poll(() => cell.getByText('modified', { exact: true }).isVisible()).toBe(true);
@@ -63,7 +53,7 @@ describe.skipIf(!hasChromium)('editing a cell', () => {
   });
 
   test('opening the editor keeps the code where it was', async () => {
-    const { page } = await openPage(context, 'task/');
+    const { page } = await openPage(shared.context, 'task/');
     const cell = cellByIndex(page, 1);
     // Where the first token sits inside the cell, and how tall the code is: static, then in Monaco.
     const layout = () =>
@@ -85,7 +75,7 @@ describe.skipIf(!hasChromium)('editing a cell', () => {
   });
 
   test('a typo shows a SyntaxError that points at the right line', async () => {
-    const { page, errors } = await openPage(context, 'task/');
+    const { page, errors } = await openPage(shared.context, 'task/');
     const cell = await openEditor(page, 1);
     await replaceCode(page, 'x = 1\nprint("oops"\ny = 2');
     const text = await runCell(cell);
@@ -99,7 +89,7 @@ describe.skipIf(!hasChromium)('editing a cell', () => {
   });
 
   test('a traceback shows the cell line that raised, without kernel frames', async () => {
-    const { page } = await openPage(context, 'task/');
+    const { page } = await openPage(shared.context, 'task/');
     const cell = await openEditor(page, 1);
     await replaceCode(page, 'ratio = 1\nfail = lambda: ratio / 0\nfail()');
     const text = await runCell(cell);
@@ -112,7 +102,7 @@ describe.skipIf(!hasChromium)('editing a cell', () => {
   });
 
   test('importing a package the site does not ship says so', async () => {
-    const { page } = await openPage(context, 'task/');
+    const { page } = await openPage(shared.context, 'task/');
     const cell = await openEditor(page, 1);
     await replaceCode(page, 'import numpy');
     const text = await runCell(cell);
@@ -122,7 +112,7 @@ describe.skipIf(!hasChromium)('editing a cell', () => {
   });
 
   test('Shift+Enter runs the cell and moves to the next one; Escape leaves the editor', async () => {
-    const { page } = await openPage(context, 'task/');
+    const { page } = await openPage(shared.context, 'task/');
     const cell = await openEditor(page, 1);
     await page.keyboard.press('Escape');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Run cell');

@@ -1,26 +1,16 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { normalizeOutputText } from '../../src/output/text.ts';
 import { readChapters } from '../support/chapters.ts';
-import { cellByIndex, hasChromium, launchBrowser, openPage, outputOf, pageURL, waitUntilIdle } from './support/browser.ts';
+import { cellByIndex, hasChromium, openPage, outputOf, pageURL, waitUntilIdle, useBrowser } from './support/browser.ts';
 
 const chapters = readChapters();
 const pingPong = chapters.find((chapter) => chapter.slug === 'sleep-ping-pong')!;
 
 describe.skipIf(!hasChromium)('the notebook page', () => {
-  let browser: Browser;
-  let context: BrowserContext;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => browser?.close());
-  beforeEach(async () => {
-    context = await browser.newContext();
-  });
-  afterEach(async () => context?.close());
+  const shared = useBrowser();
 
   test('the home page lists every chapter, and chapters link to each other', async () => {
-    const { page, errors } = await openPage(context, '');
+    const { page, errors } = await openPage(shared.context, '');
     const links = page.locator('.chapter-list a');
     expect(await links.count()).toBe(chapters.length);
     await links.nth(1).click();
@@ -34,7 +24,7 @@ describe.skipIf(!hasChromium)('the notebook page', () => {
   });
 
   test('every cell meets the accessibility contract', async () => {
-    const { page } = await openPage(context, `${pingPong.slug}/`);
+    const { page } = await openPage(shared.context, `${pingPong.slug}/`);
     const regions = page.getByRole('region', { name: /^Cell \d+/ });
     expect(await regions.count()).toBe(pingPong.cells.length);
     for (const cell of pingPong.cells) {
@@ -49,7 +39,7 @@ describe.skipIf(!hasChromium)('the notebook page', () => {
   });
 
   test('with JavaScript off, the code is highlighted and the stored output is there', async () => {
-    const noScript = await browser.newContext({ javaScriptEnabled: false });
+    const noScript = await shared.browser.newContext({ javaScriptEnabled: false });
     const page = await noScript.newPage();
     await page.goto(pageURL(`${pingPong.slug}/`));
     const main = pingPong.cells.find((cell) => cell.output?.includes('End ping'))!;
@@ -62,7 +52,7 @@ describe.skipIf(!hasChromium)('the notebook page', () => {
   });
 
   test('runs queue in order; a waiting cell says so; the kernel status follows', async () => {
-    const { page, errors } = await openPage(context, `${pingPong.slug}/`);
+    const { page, errors } = await openPage(shared.context, `${pingPong.slug}/`);
     const status = page.locator('nb-kernel-status');
     expect(await status.innerText()).toContain('not started');
     const main = pingPong.cells.findIndex((cell) => cell.output?.includes('End ping'));

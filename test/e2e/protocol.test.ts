@@ -1,22 +1,15 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import { normalizeOutputText } from '../../src/output/text.ts';
 import { readChapters } from '../support/chapters.ts';
-import { cellByIndex, hasChromium, launchBrowser, openPage, outputOf, runCell } from './support/browser.ts';
+import { cellByIndex, hasChromium, openPage, outputOf, runCell, useBrowser } from './support/browser.ts';
 
 const task = readChapters().find((chapter) => chapter.slug === 'task')!;
 
 describe.skipIf(!hasChromium)('messages from a kernel worker', () => {
-  let browser: Browser;
-  let context: BrowserContext;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => browser?.close());
+  const shared = useBrowser();
   beforeEach(async () => {
-    context = await browser.newContext();
     // Keep a handle on the workers the page creates, to speak to the page as a broken worker would.
-    await context.addInitScript(() => {
+    await shared.context.addInitScript(() => {
       const NativeWorker = window.Worker;
       const created: Worker[] = [];
       (window as unknown as { __workers: Worker[] }).__workers = created;
@@ -28,10 +21,9 @@ describe.skipIf(!hasChromium)('messages from a kernel worker', () => {
       };
     });
   });
-  afterEach(async () => context?.close());
 
   test('malformed and stale messages are ignored: nothing thrown, no output changed', async () => {
-    const { page, errors } = await openPage(context, 'task/');
+    const { page, errors } = await openPage(shared.context, 'task/');
     const first = cellByIndex(page, 1);
     const expected = normalizeOutputText(task.cells[0]!.output ?? '');
     expect(normalizeOutputText(await runCell(first))).toBe(expected);

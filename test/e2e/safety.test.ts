@@ -4,11 +4,11 @@
  * prints or a link carries (XSS), shared links, a full localStorage, and bad code of every kind.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { normalizeOutputText } from '../../src/output/text.ts';
 import { readChapters } from '../support/chapters.ts';
-import { cellByIndex, hasChromium, launchBrowser, openPage, outputOf, pageURL, waitUntilIdle } from './support/browser.ts';
+import { cellByIndex, hasChromium, openPage, outputOf, pageURL, waitUntilIdle, useBrowser } from './support/browser.ts';
 import { startServer } from '../../bench/server.mjs';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -94,22 +94,12 @@ function shareHash(cellId: string, code: string): string {
 // ---------------------------------------------------------------------------------------------
 
 describe.skipIf(!hasChromium)('safety: a misbehaving cell never breaks the page', () => {
-  let browser: Browser;
-  let context: BrowserContext;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => browser?.close());
-  // A fresh profile per test: saved edits live in localStorage.
-  beforeEach(async () => {
-    context = await browser.newContext();
-  });
-  afterEach(async () => context?.close());
+  const shared = useBrowser();
 
   // -------------------------------------------------------------------------------------------
   describe('Stop on a cross-origin isolated page', () => {
     test('Stop interrupts `while True: pass` in place: KeyboardInterrupt, state kept, no restart', async () => {
-      const { page, errors } = await openPage(context, 'task/');
+      const { page, errors } = await openPage(shared.context, 'task/');
       expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
       expect(await setCodeAndRun(page, 1, 'kept = 42')).toBe('');
 
@@ -137,7 +127,7 @@ describe.skipIf(!hasChromium)('safety: a misbehaving cell never breaks the page'
     });
 
     test("Stop interrupts the chapter's own run_forever() blocked in queue.get()", async () => {
-      const { page, errors } = await openPage(context, 'event-loop/');
+      const { page, errors } = await openPage(shared.context, 'event-loop/');
       // Cells 1 and 2 define Task and EventLoop.
       expect(await run(page, 1)).toBe('');
       expect(await run(page, 2)).toBe('');
@@ -168,7 +158,7 @@ describe.skipIf(!hasChromium)('safety: a misbehaving cell never breaks the page'
     // Stop therefore leaves an uncaught "PythonError: Traceback ... KeyboardInterrupt" in the
     // reader's console (Playwright reports it as a page error from the kernel worker).
     test('a Stop, `raise KeyboardInterrupt` or `sys.exit()` leaves no uncaught error in the console', async () => {
-      const { page, errors } = await openPage(context, 'task/');
+      const { page, errors } = await openPage(shared.context, 'task/');
       await setCodeAndRun(page, 1, 'raise KeyboardInterrupt');
       await setCodeAndRun(page, 1, 'import sys; sys.exit()');
       await setCode(page, 2, 'while True: pass');
@@ -192,7 +182,7 @@ describe.skipIf(!hasChromium)('safety: a misbehaving cell never breaks the page'
 
     test('Stop restarts Python, says the variables are gone, and offers to run the cells above again', async () => {
       // The site's own service worker would add the headers after one reload; this plays a host without it.
-      const plain = await browser.newContext({ serviceWorkers: 'block' });
+      const plain = await shared.browser.newContext({ serviceWorkers: 'block' });
       try {
         const page = await plain.newPage();
         await page.goto(`${server.url}/task/`);
@@ -234,7 +224,7 @@ describe.skipIf(!hasChromium)('safety: a misbehaving cell never breaks the page'
   describe('page controls and the run queue', () => {
     test('Run all reproduces every stored output; Clear outputs empties the logs; Restart forgets', async () => {
       const pingPong = chapter('sleep-ping-pong');
-      const { page, errors } = await openPage(context, 'sleep-ping-pong/');
+      const { page, errors } = await openPage(shared.context, 'sleep-ping-pong/');
       const toolbar = page.getByRole('toolbar', { name: 'Notebook' });
       await toolbar.getByRole('button', { name: 'Run all', exact: true }).click();
       await page.waitForFunction(
@@ -265,7 +255,7 @@ describe.skipIf(!hasChromium)('safety: a misbehaving cell never breaks the page'
     });
 
     test('Stop on a waiting cell takes it out of the queue: it ends "not run" and never runs', async () => {
-      const { page } = await openPage(context, 'task/');
+      const { page } = await openPage(shared.context, 'task/');
       await setCode(page, 1, 'import time\nend = time.time() + 4\nwhile time.time() < end: pass');
       await setCode(page, 2, 'second = True\nprint("second ran")');
       const first = cellByIndex(page, 1);
@@ -292,7 +282,7 @@ describe.skipIf(!hasChromium)('safety: a misbehaving cell never breaks the page'
     });
 
     test('input() fails at once with a reason, and the next cell still runs', async () => {
-      const { page } = await openPage(context, 'task/');
+      const { page } = await openPage(shared.context, 'task/');
       expect(await run(page, 1)).toBe(''); // Python is up: what follows measures input() alone.
       await setCode(page, 2, 'name = input("name? ")\nprint("after input")');
       const started = Date.now();
@@ -310,7 +300,7 @@ describe.skipIf(!hasChromium)('safety: a misbehaving cell never breaks the page'
   describe('output floods', () => {
     test('100,000 prints: the page stays usable, the output keeps head and tail', async () => {
       const task = chapter('task');
-      const { page, errors } = await openPage(context, 'task/');
+      const { page, errors } = await openPage(shared.context, 'task/');
       expect(await run(page, 1)).toBe('');
       // An edited cell, to be reset while the flood runs.
       await setCode(page, 3, 'print("edited")');
@@ -346,7 +336,7 @@ describe.skipIf(!hasChromium)('safety: a misbehaving cell never breaks the page'
     });
 
     test('a single 10 MB line is shown cut, with the number of characters hidden', async () => {
-      const { page } = await openPage(context, 'task/');
+      const { page } = await openPage(shared.context, 'task/');
       const text = await setCodeAndRun(page, 1, 'print("x" * 10_000_000)\nprint("after")');
       expect(text).toMatch(/x{1000} … \[[\d,]+ characters hidden\]/);
       expect(text).toContain('after');
@@ -355,7 +345,7 @@ describe.skipIf(!hasChromium)('safety: a misbehaving cell never breaks the page'
     });
 
     test('Stop works during a flood of `while True: print("y")`', async () => {
-      const { page, errors } = await openPage(context, 'task/');
+      const { page, errors } = await openPage(shared.context, 'task/');
       expect(await setCodeAndRun(page, 1, 'kept = 42')).toBe('');
       await setCode(page, 2, 'while True: print("y")');
       const cell = cellByIndex(page, 2);
@@ -434,7 +424,7 @@ describe.skipIf(!hasChromium)('safety: a misbehaving cell never breaks the page'
     beforeEach(async () => {
       dialogs = [];
       popups = 0;
-      await context.addInitScript(() => {
+      await shared.context.addInitScript(() => {
         (window as unknown as { __xss: number }).__xss = 0;
         // Sandboxed frames have an opaque origin: they could only reach the page by postMessage.
         window.addEventListener('message', (event) => {
@@ -461,7 +451,7 @@ describe.skipIf(!hasChromium)('safety: a misbehaving cell never breaks the page'
     }
 
     test('the detector works: the same payloads, put into the page as markup, are caught', async () => {
-      const { page } = await openPage(context, 'task/');
+      const { page } = await openPage(shared.context, 'task/');
       watch(page);
       // A payload as page markup bumps the counter; one in a frame that may run scripts posts to it.
       await page.evaluate((markup) => {
@@ -478,7 +468,7 @@ describe.skipIf(!hasChromium)('safety: a misbehaving cell never breaks the page'
 
     test(`${PAYLOADS.length} payloads as stdout, stderr, a repr and an exception stay text`, async () => {
       expect(PAYLOADS.length).toBeGreaterThanOrEqual(30);
-      const { page, errors } = await openPage(context, 'task/');
+      const { page, errors } = await openPage(shared.context, 'task/');
       watch(page);
       expect(await page.evaluate(() => (window as unknown as { __xss: number }).__xss)).toBe(0);
 
@@ -508,7 +498,7 @@ describe.skipIf(!hasChromium)('safety: a misbehaving cell never breaks the page'
     });
 
     test('payloads through notebook_display.html() and .svg() render only in a sandbox with no permissions', async () => {
-      const { page } = await openPage(context, 'task/');
+      const { page } = await openPage(shared.context, 'task/');
       watch(page);
       const text = await setCodeAndRun(page, 1, `${LOAD}\nimport notebook_display\nfor p in P: notebook_display.html(p); notebook_display.svg(p)`);
       expect(text).not.toContain('Error');
@@ -532,7 +522,7 @@ describe.skipIf(!hasChromium)('safety: a misbehaving cell never breaks the page'
     });
 
     test('payloads typed as code, saved, reloaded and run stay text', async () => {
-      const { page, errors } = await openPage(context, 'task/');
+      const { page, errors } = await openPage(shared.context, 'task/');
       watch(page);
       const code = PAYLOADS.join('\n');
       // Monaco may indent a line after one it thinks opens a block; the payloads themselves are what matter.
@@ -556,7 +546,7 @@ describe.skipIf(!hasChromium)('safety: a misbehaving cell never breaks the page'
 
     test('payloads as code in a shared link stay text, before and after Run', async () => {
       const code = PAYLOADS.join('\n');
-      const page = watch(await context.newPage());
+      const page = watch(await shared.context.newPage());
       await page.goto(pageURL(`task/${shareHash(chapter('task').cells[0]!.id, code)}`));
       const cell = cellByIndex(page, 1);
       expect(await cell.getByText('from a link', { exact: true }).isVisible()).toBe(true);
@@ -566,7 +556,7 @@ describe.skipIf(!hasChromium)('safety: a misbehaving cell never breaks the page'
       await expectNothingRan(page);
 
       // A link whose cell id is itself markup is ignored.
-      const odd = watch(await context.newPage());
+      const odd = watch(await shared.context.newPage());
       await odd.goto(pageURL(`task/#share=${encodeURIComponent(PAYLOADS[1]!)}.${Buffer.from(code).toString('base64url')}`));
       expect(await cellByIndex(odd, 1).getByText('from a link', { exact: true }).isVisible()).toBe(false);
       await expectNothingRan(odd);
@@ -580,7 +570,7 @@ describe.skipIf(!hasChromium)('safety: a misbehaving cell never breaks the page'
       const first = chapter('what-is-an-event-loop').cells[0]!;
       expect(first.output).toBeDefined();
       const code = 'print("from the link: ünïcödé 🐍")';
-      const page = await context.newPage();
+      const page = await shared.context.newPage();
       await page.goto(pageURL(`what-is-an-event-loop/${shareHash(first.id, code)}`));
       const cell = cellByIndex(page, 1);
       expect(await codeView(page, 1).textContent()).toContain(code);
@@ -604,7 +594,7 @@ describe.skipIf(!hasChromium)('safety: a misbehaving cell never breaks the page'
     });
 
     test('when localStorage is full, an edit shows a notice with a download of the code; the edit stays', async () => {
-      const { page } = await openPage(context, 'task/');
+      const { page } = await openPage(shared.context, 'task/');
       const filled = await page.evaluate(() => {
         let written = 0;
         let n = 0;
@@ -666,7 +656,7 @@ describe.skipIf(!hasChromium)('safety: a misbehaving cell never breaks the page'
     ];
 
     test('every kind of error leaves the cell runnable', async () => {
-      const { page, errors } = await openPage(context, 'task/');
+      const { page, errors } = await openPage(shared.context, 'task/');
       for (const { name, code, expected } of CASES) {
         const text = await setCodeAndRun(page, 1, code, 60_000);
         if (typeof expected === 'string') expect(text, name).toContain(expected);
@@ -681,7 +671,7 @@ describe.skipIf(!hasChromium)('safety: a misbehaving cell never breaks the page'
     });
 
     test('a cell of about 1 MB of code runs, and is saved', async () => {
-      const { page } = await openPage(context, 'task/');
+      const { page } = await openPage(shared.context, 'task/');
       const code = `x = "${big}"\nprint(len(x))`;
       // Pasted: typing 1 MB with insertText would take hours (see setCode).
       await setCode(page, 1, code, { paste: true });

@@ -1,26 +1,16 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { normalizeOutputText } from '../../src/output/text.ts';
 import { readChapters } from '../support/chapters.ts';
-import { cellByIndex, hasChromium, launchBrowser, openPage, outputOf, runCell, waitUntilIdle } from './support/browser.ts';
+import { cellByIndex, hasChromium, openPage, outputOf, runCell, waitUntilIdle, useBrowser } from './support/browser.ts';
 
 const chapters = readChapters();
 const hasTwins = chapters.every((chapter) => chapter.cells.every((cell) => cell.twin));
 
 describe.skipIf(!hasChromium || !hasTwins)('the TypeScript side of every chapter', () => {
-  let browser: Browser;
-  let context: BrowserContext;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => browser?.close());
-  beforeEach(async () => {
-    context = await browser.newContext();
-  });
-  afterEach(async () => context?.close());
+  const shared = useBrowser();
 
   test.each(chapters)('$slug: after switching to TypeScript, each cell shows its stored output', async (chapter) => {
-    const { page, errors } = await openPage(context, `${chapter.slug}/`);
+    const { page, errors } = await openPage(shared.context, `${chapter.slug}/`);
     await page.getByRole('radio', { name: 'TypeScript' }).click();
     for (const cell of chapter.cells) {
       const region = cellByIndex(page, cell.index);
@@ -32,7 +22,7 @@ describe.skipIf(!hasChromium || !hasTwins)('the TypeScript side of every chapter
   });
 
   test('the language choice survives a reload and travels in links', async () => {
-    const { page } = await openPage(context, 'task/');
+    const { page } = await openPage(shared.context, 'task/');
     const note = page.locator('.for-language[data-for-language="typescript"]');
     expect(await note.isVisible()).toBe(false);
     await page.getByRole('radio', { name: 'TypeScript' }).click();
@@ -47,7 +37,7 @@ describe.skipIf(!hasChromium || !hasTwins)('the TypeScript side of every chapter
   });
 
   test('re-running the cell that declares Task works, and while (true) {} is stopped', async () => {
-    const { page } = await openPage(context, 'task/?lang=ts');
+    const { page } = await openPage(shared.context, 'task/?lang=ts');
     const first = cellByIndex(page, 1);
     expect(await runCell(first)).not.toContain('Error');
     expect(await runCell(first)).not.toContain('Error');
@@ -68,7 +58,7 @@ describe.skipIf(!hasChromium || !hasTwins)('the TypeScript side of every chapter
   });
 
   test('the TypeScript editor knows the cells above and shows type errors', async () => {
-    const { page, errors } = await openPage(context, 'event-loop/?lang=ts');
+    const { page, errors } = await openPage(shared.context, 'event-loop/?lang=ts');
     const cell = cellByIndex(page, 3);
     await cell.locator('.cell-code[data-language="typescript"]').click();
     await cell.locator('.monaco-editor').waitFor();

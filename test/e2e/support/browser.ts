@@ -1,12 +1,29 @@
-import { inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
 import { CHROMIUM_FLAGS } from '../../../bench/chromium.mjs';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 
 export const chromiumPath = inject('chromium');
 export const hasChromium = chromiumPath !== '';
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_FLAGS });
+}
+
+/**
+ * One browser for a describe block and a fresh context (an empty profile) for each test, so that
+ * saved edits and caches never leak from one test into the next.
+ */
+export function useBrowser(options?: BrowserContextOptions): { browser: Browser; context: BrowserContext } {
+  const shared = {} as { browser: Browser; context: BrowserContext };
+  beforeAll(async () => {
+    shared.browser = await launchBrowser();
+  });
+  afterAll(async () => shared.browser?.close());
+  beforeEach(async () => {
+    shared.context = await shared.browser.newContext(options);
+  });
+  afterEach(async () => shared.context?.close());
+  return shared;
 }
 
 export function pageURL(path: string): string {
