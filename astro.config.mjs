@@ -27,7 +27,8 @@ export default defineConfig({
   vite: {
     plugins: [monacoCss()],
     worker: { format: 'es' },
-    // Pre-bundling Pyodide in dev would reload the page in the middle of the first run.
-    optimizeDeps: { exclude: ['pyodide'] },
+    // Pre-bundling Pyodide in dev would reload the page in the middle of the first run; the
+    // TypeScript kernel's dependencies are bundled up front for the same reason.
+    optimizeDeps: { exclude: ['pyodide'], include: ['sucrase', 'acorn'] },
   },
 });

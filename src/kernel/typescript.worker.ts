@@ -24,7 +24,8 @@ self.addEventListener('message', (event: MessageEvent<unknown>) => {
     chain = chain
       .then(() => session.run(request))
       .then((status) => post({ type: 'done', runId: request.runId, status }))
-      .catch(() => undefined);
+      // Cell errors are outputs; only a broken kernel gets here, and the page must hear of it.
+      .catch((error: unknown) => post({ type: 'fatal', message: `The TypeScript kernel failed: ${String(error)}` }));
   } else if (request.type === 'reset') {
     session.reset();
   }
