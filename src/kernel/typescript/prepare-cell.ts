@@ -3,7 +3,7 @@ import { transform } from 'sucrase';
 
 /** A cell turned into JavaScript the kernel can evaluate, line for line the same as the source. */
 export interface PreparedCell {
-  /** An async arrow function call: evaluates to a promise of the last expression's value. */
+  /** Evaluates (in the global scope) to the last expression's value, or a promise of it. */
   code: string;
   /** Top-level names the cell declares; they live on the kernel's global object. */
   names: string[];
@@ -37,6 +37,16 @@ function stripTypes(source: string): string {
     const message = String(error instanceof Error ? error.message : error).replace(/\s*\(\d+:\d+\)$/, '');
     // Sucrase counts columns from 1.
     throw new CellSyntaxError(message, Number(found?.[1] ?? 1), Math.max(0, Number(found?.[2] ?? 1) - 1));
+  }
+}
+
+/** Whether the cell awaits at top level; such a cell has to run inside an async function. */
+function awaitsAtTopLevel(code: string): boolean {
+  try {
+    parse(code, { ecmaVersion: 'latest', sourceType: 'script', allowAwaitOutsideFunction: false });
+    return false;
+  } catch {
+    return true;
   }
 }
 
@@ -85,10 +95,15 @@ function identifiers(pattern: Node, into: string[]): void {
  * become properties of the kernel's global object, so later cells see them and running the cell
  * again simply replaces them; the last expression becomes the cell's value; `await` works at top
  * level. Edits never add or remove a line break, so line numbers in errors are the cell's own.
+ *
+ * A cell without top-level `await` runs as a plain script: its function declarations are then
+ * globals themselves, so redefining one in a later cell changes what every caller gets. A cell
+ * with `await` runs in an async function, where they are published on line 1 instead.
  */
 export function prepareCell(source: string): PreparedCell {
   const code = stripTypes(source);
   const program = parseScript(code);
+  const asynchronous = awaitsAtTopLevel(code);
   const edits: Edit[] = [];
   const names: string[] = [];
   const hoisted: string[] = [];
@@ -116,10 +131,11 @@ export function prepareCell(source: string): PreparedCell {
         return;
       }
       case 'FunctionDeclaration': {
-        // Declarations stay (they are hoisted within the cell) and are published on line 1.
+        // Declarations stay (they are hoisted within the cell); in an async cell they are local, so
+        // they are published on line 1.
         const name = (statement['id'] as { name: string }).name;
         names.push(name);
-        hoisted.push(`globalThis[${JSON.stringify(name)}] = ${name};`);
+        if (asynchronous) hoisted.push(`globalThis[${JSON.stringify(name)}] = ${name};`);
         return;
       }
       case 'ImportDeclaration':
@@ -128,7 +144,8 @@ export function prepareCell(source: string): PreparedCell {
       case 'ExportAllDeclaration':
         throw new CellSyntaxError('import and export are not available in notebook cells', statement.loc?.start.line ?? 1, 0);
       case 'ExpressionStatement':
-        if (index === body.length - 1) {
+        // A script's value is its last statement's value anyway; an async cell must return it.
+        if (index === body.length - 1 && asynchronous) {
           const expression = statement['expression'] as Node;
           edits.push({ at: expression.start, remove: 0, insert: 'return (' });
           edits.push({ at: expression.end, remove: 0, insert: ')' });
@@ -143,6 +160,10 @@ export function prepareCell(source: string): PreparedCell {
   for (const edit of ordered) {
     result = result.slice(0, edit.at) + edit.insert + result.slice(edit.at + edit.remove);
   }
-  // Everything added sits on the first line, so the cell's line N is line N of the evaluated code.
-  return { code: `(async () => {${hoisted.join(' ')}${result}\n})()`, names };
+  // Everything added sits on the first line or after the last, so the cell's line N is line N of
+  // the evaluated code.
+  if (asynchronous) return { code: `(async () => {${hoisted.join(' ')}${result}\n})()`, names };
+  // Only a final expression gives a script cell a value (`x = 1` from `const x = 1` must not).
+  const last = body[body.length - 1];
+  return { code: last?.type === 'ExpressionStatement' ? result : `${result}\n;void 0`, names };
 }
