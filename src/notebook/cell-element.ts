@@ -81,7 +81,7 @@ export class NotebookCell extends HTMLElement implements CellHandle {
       const storageKey = language === 'python' ? this.cellId : `${this.cellId}.ts`;
       // The highlighted code's text is the original source: the browser has decoded it for us.
       const original = host.querySelector('pre')?.textContent ?? '';
-      const linked = language === 'python' ? codeFromLink(this.cellId) : undefined;
+      const linked = codeFromLink(this.cellId, language);
       const code = linked ?? store.load(this.chapter, storageKey) ?? original;
       const stored = language === 'python' ? (log.textContent ?? '') : (this.dataset['tsOutput'] ?? '');
       const view: CodeView = { language, host, original, code, storageKey, stored, fromLink: linked !== undefined };
@@ -191,7 +191,7 @@ export class NotebookCell extends HTMLElement implements CellHandle {
 
   /** Copies a link that opens this page with the cell's current code. */
   private async share(): Promise<void> {
-    const link = shareLink(this.cellId, this.currentCode());
+    const link = shareLink(this.cellId, this.currentCode(), this.view.language);
     let copied = false;
     try {
       await navigator.clipboard.writeText(link);

@@ -1,7 +1,8 @@
 /**
  * Links that carry a reader's version of a cell in the URL fragment (never sent to a server):
- * `#share=<cell-id>.<base64url of the code>`. Opening one shows the code, marked "from a link";
- * nothing runs until the reader clicks Run.
+ * `?lang=py#share=<cell-id>.<base64url of the code>`, or `?lang=ts#share=<cell-id>~ts.<...>` for a
+ * TypeScript twin. Opening one shows the code, marked "from a link"; nothing runs until the reader
+ * clicks Run.
  */
 const PREFIX = '#share=';
 /** Codes longer than this are not accepted from a link. */
@@ -24,16 +25,30 @@ function fromBase64Url(encoded: string): string | undefined {
   }
 }
 
-export function shareLink(cellId: string, code: string, location: Location = window.location): string {
-  return `${location.origin}${location.pathname}${PREFIX}${cellId}.${toBase64Url(code)}`;
+type LinkLanguage = 'python' | 'typescript';
+
+const target = (cellId: string, language: LinkLanguage) => (language === 'typescript' ? `${cellId}~ts` : cellId);
+
+export function shareLink(
+  cellId: string,
+  code: string,
+  language: LinkLanguage = 'python',
+  location: Location = window.location,
+): string {
+  const lang = language === 'typescript' ? 'ts' : 'py';
+  return `${location.origin}${location.pathname}?lang=${lang}${PREFIX}${target(cellId, language)}.${toBase64Url(code)}`;
 }
 
-/** The code a link carries for `cellId`, if the page was opened from such a link. */
-export function codeFromLink(cellId: string, hash: string = window.location.hash): string | undefined {
+/** The code a link carries for `cellId` in `language`, if the page was opened from such a link. */
+export function codeFromLink(
+  cellId: string,
+  language: LinkLanguage = 'python',
+  hash: string = window.location.hash,
+): string | undefined {
   if (!hash.startsWith(PREFIX)) return undefined;
   const payload = hash.slice(PREFIX.length);
   const dot = payload.indexOf('.');
-  if (dot < 0 || payload.slice(0, dot) !== cellId) return undefined;
+  if (dot < 0 || payload.slice(0, dot) !== target(cellId, language)) return undefined;
   const code = fromBase64Url(payload.slice(dot + 1));
   return code !== undefined && code.length <= MAX_CODE_LENGTH ? code : undefined;
 }
