@@ -14,8 +14,6 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = join(ROOT, 'dist');
-const CHROMIUM = CHROMIUM_PATH;
-const FLAGS = CHROMIUM_FLAGS;
 const CHAPTER = 'what-is-an-event-loop/';
 
 const options = parseArgs(process.argv.slice(2));
@@ -44,7 +42,7 @@ function build() {
 /** A browser with a fresh, empty profile: nothing cached, no compiled wasm. */
 async function coldBrowser() {
   const profile = mkdtempSync(join(tmpdir(), 'bench-profile-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: FLAGS });
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
   return {
     context,
     page: context.pages()[0] ?? (await context.newPage()),
@@ -264,9 +262,9 @@ async function lighthouse(url) {
       '--only-categories=performance,accessibility',
       '--output=json',
       `--output-path=${output}`,
-      `--chrome-flags=${FLAGS.join(' ')}`,
+      `--chrome-flags=${CHROMIUM_FLAGS.join(' ')}`,
     ],
-    { env: { ...process.env, CHROME_PATH: CHROMIUM }, timeout: 180_000 },
+    { env: { ...process.env, CHROME_PATH: CHROMIUM_PATH }, timeout: 180_000 },
   );
   const report = JSON.parse(readFileSync(output, 'utf8'));
   return {

@@ -27,6 +27,14 @@ function isErrorPayload(value: unknown): value is { ename: string; evalue: strin
   return typeof value === 'object' && value !== null && 'traceback' in value;
 }
 
+/** A dict the runner passed out, as plain JavaScript; the proxy is freed, since Python keeps no use for it. */
+function fromPython(payload: unknown): unknown {
+  const proxy = payload as PyProxy;
+  const value: unknown = proxy.toJs({ dict_converter: Object.fromEntries });
+  proxy.destroy();
+  return value;
+}
+
 /**
  * Wraps a loaded Pyodide as a notebook kernel: one namespace, stdout and stderr streamed,
  * results and errors in Jupyter's shape. The worker and the content tests (in Node) share it,
@@ -69,17 +77,12 @@ export function createPythonSession(
           batcher.flush();
           emit(runId, { output_type: 'execute_result', execution_count: executionCount, data: { 'text/plain': payload } });
         } else if (kind === 'display_data') {
-          const proxy = payload as PyProxy;
-          const data: unknown = proxy.toJs({ dict_converter: Object.fromEntries });
-          proxy.destroy();
           batcher.flush();
-          const output = { output_type: 'display_data', data };
+          const output = { output_type: 'display_data', data: fromPython(payload) };
           if (isOutput(output)) emit(runId, output);
         } else if (kind === 'error') {
-          const proxy = payload as PyProxy;
-          const value: unknown = proxy.toJs({ dict_converter: Object.fromEntries });
-          proxy.destroy();
           batcher.flush();
+          const value = fromPython(payload);
           if (isErrorPayload(value)) emit(runId, { output_type: 'error', ...value });
         }
       };

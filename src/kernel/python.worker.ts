@@ -1,15 +1,9 @@
-/// <reference lib="webworker" />
 import { loadPyodide, version } from 'pyodide';
 import { withBase } from '../lib/base-url.ts';
-import { isKernelRequest, type KernelEvent, type KernelRequest } from './protocol.ts';
+import type { KernelRequest } from './protocol.ts';
 import { PRECOMPILED_STDLIB } from './pyodide-paths.ts';
 import { createPythonSession, type PythonSession } from './python-session.ts';
-
-declare const self: DedicatedWorkerGlobalScope;
-
-function post(event: KernelEvent): void {
-  self.postMessage(event);
-}
+import { onRequest, post } from './worker-port.ts';
 
 const STEPS = 3;
 
@@ -49,12 +43,7 @@ async function handle(session: PythonSession, request: Exclude<KernelRequest, { 
   }
 }
 
-self.addEventListener('message', (event: MessageEvent<unknown>) => {
-  const request = event.data;
-  if (!isKernelRequest(request)) {
-    console.warn('Kernel worker ignored a malformed message', request);
-    return;
-  }
+onRequest((request) => {
   // These two cannot wait in line behind the cell they are meant to stop.
   if (request.type === 'init') {
     const buffer = new Uint8Array(request.interruptBuffer);

@@ -53,9 +53,13 @@ def _display_module(runner):
     return module
 
 
+def _fresh_namespace():
+    return {"__name__": "__main__", "__builtins__": builtins}
+
+
 class Runner:
     def __init__(self, interactive_input=False):
-        self.namespace = {"__name__": "__main__", "__builtins__": builtins}
+        self.namespace = _fresh_namespace()
         self._task = None
         self._emit = None
         sys.modules["notebook_display"] = _display_module(self)
@@ -64,7 +68,7 @@ class Runner:
             builtins.input = _no_input
 
     def reset(self):
-        self.namespace = {"__name__": "__main__", "__builtins__": builtins}
+        self.namespace = _fresh_namespace()
 
     def display(self, bundle):
         if self._emit is not None:

@@ -1,12 +1,5 @@
-/// <reference lib="webworker" />
-import { isKernelRequest, type KernelEvent } from './protocol.ts';
 import { createTypeScriptSession } from './typescript/typescript-session.ts';
-
-declare const self: DedicatedWorkerGlobalScope;
-
-function post(event: KernelEvent): void {
-  self.postMessage(event);
-}
+import { onRequest, post } from './worker-port.ts';
 
 // A worker of its own, so `while (true) {}` in a cell never freezes the page: Stop ends the worker.
 const session = createTypeScriptSession((runId, output) => post({ type: 'output', runId, output }));
@@ -14,12 +7,7 @@ post({ type: 'ready', version: 'TypeScript (types stripped by sucrase)' });
 
 let chain: Promise<unknown> = Promise.resolve();
 
-self.addEventListener('message', (event: MessageEvent<unknown>) => {
-  const request = event.data;
-  if (!isKernelRequest(request)) {
-    console.warn('Kernel worker ignored a malformed message', request);
-    return;
-  }
+onRequest((request) => {
   if (request.type === 'run') {
     chain = chain
       .then(() => session.run(request))

@@ -1,19 +1,14 @@
 import type { SaveResult } from '../lib/edit-store.ts';
+import { pageCells } from './cells.ts';
 
 const MESSAGES: Record<Exclude<SaveResult, 'saved'>, string> = {
   full: 'Your browser storage is full, so your latest edits are not saved.',
   unavailable: 'This browser does not let the page keep your edits (a private window?), so they will be lost on reload.',
 };
 
-interface CodeSource {
-  readonly index: string;
-  currentCode(): string;
-}
-
 /** Everything the reader has on the page, as one Python file they can keep. */
 function chapterCode(): string {
-  const cells = [...document.querySelectorAll('nb-cell')] as unknown as CodeSource[];
-  return cells.map((cell) => `# Cell ${cell.index}\n${cell.currentCode()}\n`).join('\n');
+  return pageCells().map((cell) => `# Cell ${cell.index}\n${cell.currentCode()}\n`).join('\n');
 }
 
 /** Says, once and visibly, that edits are not being kept, and offers them as a download instead. */
