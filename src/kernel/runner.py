@@ -82,11 +82,18 @@ class Runner:
             return True
         return False
 
-    async def run(self, source, filename, emit):
-        """Runs one cell. Returns "ok" or "error"; emits execute_result or error."""
+    async def run(self, source, filename, emit, trace=False):
+        """Runs one cell. Returns "ok" or "error"; emits execute_result or error (and `trace` steps if asked)."""
         # Registering the source lets tracebacks quote the cell's own lines, as IPython does.
         linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
         self._emit = emit
+        # --- loop view hook (src/kernel/loop_trace.py): record the loop's turns while the cell runs
+        tracer = None
+        if trace:
+            import loop_trace
+
+            tracer = loop_trace.start(filename, lambda steps: emit("trace", steps))
+        # --- end of loop view hook
         self._task = asyncio.ensure_future(self._guarded(source, filename))
         try:
             value = await self._task
@@ -99,6 +106,8 @@ class Runner:
             emit("error", self._describe(error))
             return "error"
         finally:
+            if tracer is not None:
+                tracer.stop()  # loop view hook
             self._task = None
             sys.stdout.flush()
             sys.stderr.flush()

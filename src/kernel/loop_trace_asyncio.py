@@ -1,0 +1,100 @@
+"""The asyncio half of the loop trace: one step each time a cell's coroutine gives the loop back control.
+
+sys.monitoring reports PY_START / PY_RESUME / PY_YIELD / PY_RETURN on the cells' coroutine code
+objects. A step ends when the outermost cell coroutine of the running task suspends (what it awaits)
+or returns. Pyodide's WebLoop has no ready queue Python can read (its call_soon is a browser task),
+so "the queue" is worked out from the tasks themselves: created but not started, or whose future
+is done.
+"""
+
+
+def short(value, width=40):
+    text = repr(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _coroutine_of(task, frame):
+    """The coroutine object running in `frame`, found down the task's chain of awaits."""
+    coro = task.get_coro() if task is not None else None
+    for _ in range(50):
+        if coro is None or getattr(coro, "cr_frame", None) is frame:
+            return coro
+        coro = getattr(coro, "cr_await", None)
+    return None
+
+
+class AsyncioSteps:
+    def __init__(self, names, coroutine_codes):
+        self.names = names
+        self.codes = coroutine_codes
+        self.tasks = []  # tasks seen, in order of appearance (a cell's run is short-lived)
+        self.awaits = {}  # id(task) -> what it awaits, as the view shows it
+
+    def _know(self, task, code=None):
+        if not any(known is task for known in self.tasks):
+            self.tasks.append(task)
+        return self.names.label(task, code)
+
+    def event(self, code, frame, event, value):
+        """A step (a dict without index, printed or times) when a task gave control back, else None."""
+        back = frame.f_back
+        if back is not None and back.f_code in self.codes:
+            return None  # a coroutine awaited inside another: the outer one speaks for the task
+        import asyncio
+
+        task = asyncio.current_task()
+        if task is None:
+            return None  # a coroutine driven by hand (coro.send()): not the loop's business
+        name = self._know(task, code)
+        if event in ("start", "resume"):
+            return None
+        if event == "yield":
+            awaited = self._describe(_coroutine_of(task, frame), value)
+            self.awaits[id(task)] = awaited
+            returned = "awaits " + awaited
+        else:
+            returned = "finished" if value is None else f"finished, returned {short(value)}"
+        queue, parked = [], []
+        for other in self.tasks:
+            state = "done" if other is task and event == "return" else self._state(other)
+            if state == "ready":
+                queue.append(self.names.name(other))
+            elif state != "done":
+                parked.append({"task": self.names.name(other), "state": "awaiting", "by": state})
+        return {
+            "task": name,
+            "returned": returned,
+            "queue": queue,
+            "parked": parked,
+            "count": 1,
+            "clock": False,
+            "file": code.co_filename,
+            "line": frame.f_lineno,
+        }
+
+    def _describe(self, coro, yielded):
+        awaited = getattr(coro, "cr_await", None)
+        if awaited is not None and getattr(awaited, "cr_frame", None) is not None:
+            code = awaited.cr_code
+            local = awaited.cr_frame.f_locals
+            names = code.co_varnames[: code.co_argcount]
+            args = [short(local[n], 16) for n in names if local.get(n) is not None]
+            return f"{awaited.__qualname__}({', '.join(args)})"
+        children = getattr(yielded, "_children", None)
+        if children is not None:  # gather's future knows the tasks it waits for
+            return f"gather({', '.join(self._know(child) for child in children)})"
+        if yielded is not None and hasattr(yielded, "get_coro"):
+            return self._know(yielded)
+        return "a future"
+
+    def _state(self, task):
+        """'ready', 'done', or what the task awaits."""
+        if task.done():
+            return "done"
+        coro = task.get_coro()
+        if getattr(coro, "cr_frame", None) is not None and not coro.cr_running and not coro.cr_suspended:
+            return "ready"  # created, not started yet
+        waiting = getattr(task, "_fut_waiter", None)
+        if waiting is not None and waiting.done():
+            return "ready"
+        return self.awaits.get(id(task), "a future")
