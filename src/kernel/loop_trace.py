@@ -171,7 +171,7 @@ class Trace:
             return
         self._close_busy()
         self.index += 1
-        returned = "None" if value is None else names.name(value)
+        returned = "None" if value is None else "itself" if value is task else names.name(value)
         self._add(self._row(task, printed, returned, queue))
 
     def _row(self, task, printed, returned, queue):

@@ -8,6 +8,9 @@ is done.
 """
 
 
+import gc
+
+
 def short(value, width=40):
     text = repr(value)
     return text if len(text) <= width else text[: width - 1] + "…"
@@ -74,6 +77,10 @@ class AsyncioSteps:
 
     def _describe(self, coro, yielded):
         awaited = getattr(coro, "cr_await", None)
+        if awaited is None and coro is not None:
+            # While the frame is still yielding, Python 3.14 reports no cr_await; the awaited
+            # coroutine is on the suspended frame's stack, which the garbage collector can see.
+            awaited = next((ref for ref in gc.get_referents(coro) if hasattr(ref, "cr_frame") and ref is not coro), None)
         if awaited is not None and getattr(awaited, "cr_frame", None) is not None:
             code = awaited.cr_code
             local = awaited.cr_frame.f_locals

@@ -119,12 +119,12 @@ class Names:
         return getattr(obj, entry[2], None)
 
     def where(self, obj):
-        """(file, line) where the task's generator is suspended; (None, None) before it starts or after it ends."""
+        """(file, line) where the task's generator is suspended; ("", 0) before it starts or after it ends."""
         entry = self._entry(obj)
         generator = getattr(obj, entry[3], None) if entry is not None and entry[3] else None
         frame = getattr(generator, "gi_frame", None)
         if frame is None:
-            return None, None
+            return "", 0
         return frame.f_code.co_filename, frame.f_lineno
 
     def checks_clock(self, name):

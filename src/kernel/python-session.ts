@@ -3,6 +3,8 @@ import type { PyProxy } from 'pyodide/ffi';
 import runnerSource from './runner.py?raw';
 import { isOutput, type Output, type RunStatus } from './protocol.ts';
 import { createStreamBatcher, type StreamName } from './stream-batcher.ts';
+import { installLoopTrace } from './loop-trace-modules.ts';
+import { isTraceStep, type TraceStep } from '../loop-view/trace-step.ts';
 
 const RUNNER_FILENAME = '<notebook-runner>';
 
@@ -11,6 +13,8 @@ export interface RunCell {
   code: string;
   filename: string;
   executionCount: number;
+  /** Loop view: record the loop's turns and pass them to the session's `onTrace`. */
+  trace?: boolean;
 }
 
 export interface PythonSession {
@@ -44,6 +48,7 @@ export function createPythonSession(
   pyodide: PyodideAPI,
   emit: (runId: number, output: Output) => void,
   now: () => number = () => performance.now(),
+  onTrace: (runId: number, steps: TraceStep[]) => void = () => undefined,
 ): PythonSession {
   // Output that arrives after a run ended (a task still printing) belongs to the last run.
   let currentRunId = 0;
@@ -67,10 +72,11 @@ export function createPythonSession(
   const scope = pyodide.globals.get('dict')() as PyProxy;
   scope.set('__file__', RUNNER_FILENAME);
   pyodide.runPython(runnerSource, { globals: scope, filename: RUNNER_FILENAME });
+  installLoopTrace(pyodide);
   const runner = (scope.get('Runner') as PyProxy & (() => PyProxy))();
 
   return {
-    async run({ runId, code, filename, executionCount }) {
+    async run({ runId, code, filename, executionCount, trace = false }) {
       currentRunId = runId;
       const report = (kind: string, payload: unknown) => {
         if (kind === 'execute_result' && typeof payload === 'string') {
@@ -80,6 +86,10 @@ export function createPythonSession(
           batcher.flush();
           const output = { output_type: 'display_data', data: fromPython(payload) };
           if (isOutput(output)) emit(runId, output);
+        } else if (kind === 'trace') {
+          batcher.flush(); // the steps' printed lines reach the page before the steps
+          const steps = fromPython(payload);
+          if (Array.isArray(steps)) onTrace(runId, steps.filter(isTraceStep));
         } else if (kind === 'error') {
           batcher.flush();
           const value = fromPython(payload);
@@ -87,7 +97,7 @@ export function createPythonSession(
         }
       };
       try {
-        const status = (await (runner['run'] as (...args: unknown[]) => Promise<string>)(code, filename, report)) as string;
+        const status = (await (runner['run'] as (...args: unknown[]) => Promise<string>)(code, filename, report, trace)) as string;
         return status === 'ok' ? 'ok' : 'error';
       } finally {
         batcher.flush();

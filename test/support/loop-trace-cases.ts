@@ -1,0 +1,93 @@
+import { readChapters } from './chapters.ts';
+import type { TraceStep } from '../../src/loop-view/trace-step.ts';
+
+/** What a reader checks in a row of the loop view: who ran, what it printed and returned, the queue after. */
+export type StepSummary = [task: string, printed: string, returned: string, queue: string[]];
+
+export const summarize = (steps: TraceStep[]): StepSummary[] =>
+  steps.map((step) => [step.task, step.printed, step.returned, step.queue]);
+
+const chapters = readChapters();
+export const chapter = (id: string) => chapters.find((each) => each.id === id)!;
+
+/** Chapter 4: the turns of Ping and Pong, busy waits folded (rows 3, 5 and 7: the sleeps checking the clock). */
+export const PING_PONG: StepSummary[] = [
+  ['Ping#1', 'Start ping\n', 'Sleep#1', ['Pong#1', 'Sleep#1']],
+  ['Pong#1', 'Start pong\n', 'Sleep#2', ['Sleep#1', 'Sleep#2']],
+  ['Sleep#1, Sleep#2', '', 'itself', ['Sleep#2', 'Sleep#1']],
+  ['Sleep#2', '', 'Pong#1', ['Sleep#1', 'Pong#1']],
+  ['Sleep#1', '', 'itself', ['Pong#1', 'Sleep#1']],
+  ['Pong#1', 'End pong\n', 'None', ['Sleep#1']],
+  ['Sleep#1', '', 'itself', ['Sleep#1']],
+  ['Sleep#1', '', 'Ping#1', ['Ping#1']],
+  ['Ping#1', 'End ping\n', 'None', []],
+];
+
+/** Chapter 5: `await asyncio.gather(ping(), pong())` run as cell `filename`. */
+export const gatherSteps = (filename: string): StepSummary[] => [
+  [filename, '', 'awaits gather(ping#1, pong#1)', ['ping#1', 'pong#1']],
+  ['ping#1', 'Start ping\n', 'awaits sleep(3)', ['pong#1']],
+  ['pong#1', 'Start pong\n', 'awaits sleep(2)', []],
+  ['pong#1', 'End pong\n', 'finished', []],
+  ['ping#1', 'End ping\n', 'finished', []],
+  [filename, '', 'finished', []],
+];
+
+/** A reader's own loop: other names, a deque, a method called `step`, and three tasks. */
+export const RENAMED_LOOP = `from collections import deque
+
+class Job:
+    def __init__(self, word, waiter=None):
+        self.word = word
+        self._gen = iter(self)
+        self._waiter = waiter
+
+    def __iter__(self):
+        print(self.word, 'one')
+        yield self
+        print(self.word, 'two')
+
+    def step(self):
+        try:
+            return next(self._gen)
+        except StopIteration:
+            return self._waiter
+
+class Scheduler:
+    def __init__(self):
+        self._jobs = deque()
+
+    def run(self, *jobs):
+        self._jobs.extend(jobs)
+        while self._jobs:
+            job = self._jobs.popleft()
+            after = job.step()
+            if after is not None:
+                self._jobs.append(after)
+
+Scheduler().run(Job('a'), Job('b'), Job('c'))
+`;
+
+export const RENAMED_STEPS: StepSummary[] = [
+  ['Job#1', 'a one\n', 'itself', ['Job#2', 'Job#3', 'Job#1']],
+  ['Job#2', 'b one\n', 'itself', ['Job#3', 'Job#1', 'Job#2']],
+  ['Job#3', 'c one\n', 'itself', ['Job#1', 'Job#2', 'Job#3']],
+  ['Job#1', 'a two\n', 'None', ['Job#2', 'Job#3']],
+  ['Job#2', 'b two\n', 'None', ['Job#3']],
+  ['Job#3', 'c two\n', 'None', []],
+];
+
+/** run_forever() with a task that hands the loop a new task on every turn, stopped after 5,000 turns. */
+export const RUNAWAY = `class Spawner(Task):
+    made = 0
+
+    def execute(self):
+        Spawner.made += 1
+        if Spawner.made > 5000:
+            raise KeyboardInterrupt('enough')
+        return Spawner()
+
+loop = EventLoop()
+loop.push_task(Spawner())
+loop.run_forever()
+`;
