@@ -22,24 +22,65 @@ def run_of_task(task):
     return run_of_context(get_context()) if get_context else None
 
 
-class RoutedStream:
-    """sys.stdout / sys.stderr that hands each write to the page with the run that made it.
+class _Router:
+    """Gathers writes of both streams, per run and in order, for the page.
 
-    Writes are gathered per run and leave at a line end (at most every few ms) or when they grow
-    large, so a print loop costs a few calls into JavaScript, not one per print.
+    Writes leave at once, as long as there are few of them (32 in 16 ms); past that, in a print
+    flood, they are gathered until they grow large, the next window starts, or the next write is
+    for another run or the other stream. A flood then costs a few calls into JavaScript, not one
+    per print, and stdout and stderr stay interleaved as they were written.
     """
+
+    BURST = 32
+    WINDOW = 0.016
+    LARGE = 8192
+
+    def __init__(self, send, fallback_run):
+        self._send = send
+        self._fallback_run = fallback_run
+        self._key = None
+        self._parts = []
+        self._size = 0
+        self._window = 0.0
+        self._sent = 0
+
+    def write(self, name, text):
+        run = current_run.get()
+        if run is None:
+            run = self._fallback_run()
+        key = (run, name)
+        if self._parts and key != self._key:
+            self.flush()
+        self._key = key
+        self._parts.append(text)
+        self._size += len(text)
+        now = time.monotonic()
+        if now - self._window >= self.WINDOW:
+            self._window = now
+            self._sent = 0
+        if self._sent < self.BURST or self._size >= self.LARGE:
+            self._sent += 1
+            self.flush()
+
+    def flush(self):
+        if not self._parts:
+            return
+        text = "".join(self._parts)
+        self._parts.clear()
+        self._size = 0
+        run, name = self._key
+        self._send(run or 0, name, text)
+
+
+class RoutedStream:
+    """sys.stdout / sys.stderr that hands each write to the page with the run that made it."""
 
     encoding = "utf-8"
     errors = "strict"
 
-    def __init__(self, name, send, fallback_run):
+    def __init__(self, name, router):
         self.name = name
-        self._send = send
-        self._fallback_run = fallback_run
-        self._run = None
-        self._parts = []
-        self._size = 0
-        self._last = 0.0
+        self._router = router
 
     def isatty(self):
         return False
@@ -50,27 +91,11 @@ class RoutedStream:
     def write(self, text):
         if not isinstance(text, str):
             raise TypeError(f"write() argument must be str, not {type(text).__name__}")
-        run = current_run.get()
-        if run is None:
-            run = self._fallback_run()
-        if self._parts and run != self._run:
-            self.flush()
-        self._run = run
-        self._parts.append(text)
-        self._size += len(text)
-        now = time.monotonic()
-        if self._size >= 8192 or now - self._last >= (0.004 if "\n" in text else 0.05):
-            self.flush()
+        self._router.write(self.name, text)
         return len(text)
 
     def flush(self):
-        if not self._parts:
-            return
-        text = "".join(self._parts)
-        self._parts.clear()
-        self._size = 0
-        self._last = time.monotonic()
-        self._send(self._run or 0, self.name, text)
+        self._router.flush()
 
 
 class _Tracked:
@@ -202,8 +227,9 @@ def run_of_error(context, fallback):
 
 
 def install_streams(send, fallback_run):
-    sys.stdout = RoutedStream("stdout", send, fallback_run)
-    sys.stderr = RoutedStream("stderr", send, fallback_run)
+    router = _Router(send, fallback_run)
+    sys.stdout = RoutedStream("stdout", router)
+    sys.stderr = RoutedStream("stderr", router)
 
 
 def flush_streams():

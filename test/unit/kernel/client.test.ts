@@ -359,6 +359,20 @@ describe('restart', () => {
     expect(sink.outputs).toEqual([]);
   });
 
+  // BUG (src/kernel/client.ts, dropAll): only finished runs are told their work is gone. A run
+  // still running when the kernel restarts or dies (an async cell awaiting, its interval already
+  // reported as pending) ends with a KernelError but keeps its last pending count, so its cell goes
+  // on showing "2 timers pending" and a Stop that cancels work the new worker never had. dropAll
+  // should report zeros to every run that it drops.
+  it.fails('tells a run that was still running its pending work is gone too', () => {
+    const { kernel, worker } = ready();
+    const sink = recordingSink();
+    kernel.run(request(), sink);
+    worker.emit({ type: 'pending', runId: worker.runId(), tasks: 0, timers: 2 });
+    kernel.restart();
+    expect(sink.work.at(-1)).toEqual({ tasks: 0, timers: 0 });
+  });
+
   it('ignores everything the replaced worker still sends', () => {
     const { kernel, worker } = ready();
     const sink = recordingSink();

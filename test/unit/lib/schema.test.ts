@@ -76,7 +76,7 @@ describe('literal', () => {
   });
 
   it('does not coerce numbers and booleans', () => {
-    const one = literal(1, true);
+    const one = literal<number | boolean>(1, true);
     expect(one.is(1)).toBe(true);
     expect(one.is(true)).toBe(true);
     expect(one.is('1')).toBe(false);
