@@ -10,7 +10,13 @@ interface RunRecord {
   sink: RunSink;
   done: Deferred<RunStatus>;
   finished: boolean;
+  /** Let go by its cell: nothing more is routed to it, but its `done` still ends its turn. */
+  released: boolean;
 }
+
+// Taken once, at load, so nothing a page script does to postMessage later can cut the kernel off.
+const postToWorker: Worker['postMessage'] =
+  typeof Worker === 'undefined' ? () => undefined : Worker.prototype.postMessage;
 
 /** What Python does on Ctrl+C: the interrupt buffer takes a signal number. */
 const SIGINT = 2;
@@ -46,6 +52,10 @@ export function createWorkerKernel({ label, createWorker, interruptible }: Worke
       : undefined;
 
   const running = () => [...runs.values()].some((record) => !record.finished);
+  const routed = (runId: number) => {
+    const record = runs.get(runId);
+    return record && !record.released ? record : undefined;
+  };
 
   function setStatus(next: Partial<KernelStatus>): void {
     status = { ...status, ...next };
@@ -56,10 +66,10 @@ export function createWorkerKernel({ label, createWorker, interruptible }: Worke
   function dropAll(message: string): void {
     for (const [runId, record] of runs) {
       runs.delete(runId);
-      if (record.finished) record.sink.pending?.(NO_WORK);
-      else {
+      if (!record.released) record.sink.pending?.(NO_WORK);
+      if (!record.finished) {
         record.finished = true;
-        record.done.resolve(failRun(record.sink, message));
+        record.done.resolve(record.released ? 'error' : failRun(record.sink, message));
       }
     }
   }
@@ -75,15 +85,16 @@ export function createWorkerKernel({ label, createWorker, interruptible }: Worke
         setStatus({ state: running() ? 'busy' : 'idle', detail: event.version, step: 0, steps: 0 });
         return;
       case 'output':
-        runs.get(event.runId)?.sink.output(event.output);
+        routed(event.runId)?.sink.output(event.output);
         return;
       case 'pending':
-        runs.get(event.runId)?.sink.pending?.({ tasks: event.tasks, timers: event.timers });
+        routed(event.runId)?.sink.pending?.({ tasks: event.tasks, timers: event.timers });
         return;
       case 'done': {
         const record = runs.get(event.runId);
         if (!record || record.finished) return;
         record.finished = true;
+        if (record.released) runs.delete(event.runId);
         record.done.resolve(event.status);
         if (!running() && status.state === 'busy') setStatus({ state: 'idle' });
         return;
@@ -95,8 +106,7 @@ export function createWorkerKernel({ label, createWorker, interruptible }: Worke
     }
   }
 
-  // Taken once, so nothing a page script does to postMessage can cut the kernel off.
-  const send = (target: Worker, request: KernelRequest) => Worker.prototype.postMessage.call(target, request);
+  const send = (target: Worker, request: KernelRequest) => postToWorker.call(target, request);
 
   function start(): Worker {
     if (worker) return worker;
@@ -145,7 +155,7 @@ export function createWorkerKernel({ label, createWorker, interruptible }: Worke
         return { done: done.promise, cancel: () => undefined };
       }
       const runId = nextRunId++;
-      runs.set(runId, { sink, done, finished: false });
+      runs.set(runId, { sink, done, finished: false, released: false });
       // A Stop that came after the last cell ended must not hit this one.
       if (interruptBuffer) interruptBuffer[0] = 0;
       if (status.state === 'idle') setStatus({ state: 'busy' });
@@ -153,9 +163,11 @@ export function createWorkerKernel({ label, createWorker, interruptible }: Worke
       return {
         done: done.promise,
         cancel() {
-          const record = runs.get(runId);
+          const record = routed(runId);
           if (!record) return;
-          runs.delete(runId);
+          record.released = true;
+          // A finished run is forgotten now; a running one when its `done` arrives.
+          if (record.finished) runs.delete(runId);
           if (worker === target) send(target, { type: 'cancel', runId });
           record.sink.pending?.(NO_WORK);
         },

@@ -13,5 +13,5 @@ self.addEventListener('unhandledrejection', (event) => {
 });
 self.addEventListener('error', (event) => {
   event.preventDefault();
-  session.reportUncaught(event.error ?? event.message);
+  session.reportUncaught(event.error ?? event.message, 'Uncaught error');
 });

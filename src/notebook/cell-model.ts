@@ -40,6 +40,8 @@ export class CellModel {
   shown: Language;
   /** The last run's text status: elapsed time, "not run", "pending work cancelled". */
   note = '';
+  /** The language of the last run: its late output belongs to that side, whichever is on screen. */
+  private ran: Language;
   private clearOnNext = false;
   private readonly listeners = new Set<(change: CellChange) => void>();
 
@@ -51,6 +53,7 @@ export class CellModel {
   ) {
     for (const side of sides) this.sides.set(side.language, side);
     this.shown = sides[0]!.language;
+    this.ran = this.shown;
   }
 
   side(language: Language): CellSide | undefined {
@@ -91,6 +94,7 @@ export class CellModel {
   /** A run of `language` starts: its outputs begin empty. */
   startOutputs(language: Language): void {
     this.shown = language;
+    this.ran = language;
     this.sideFor(language).outputs = [];
     this.clearOnNext = false;
     this.emit({ kind: 'outputs' });
@@ -98,7 +102,7 @@ export class CellModel {
 
   /** Applies one of Jupyter's output messages to the side that ran. */
   apply(message: OutputMessage): void {
-    const side = this.sideFor(this.shown);
+    const side = this.sideFor(this.ran);
     const outputs = (side.outputs ??= []);
     switch (message.output_type) {
       case 'clear_output':
@@ -120,13 +124,14 @@ export class CellModel {
           return;
         }
         outputs.push(message);
-        this.emit({ kind: 'output', output: message });
+        // The other side on screen is left as it is; this side shows it when it comes back.
+        if (this.ran === this.shown) this.emit({ kind: 'output', output: message });
     }
   }
 
   private replaceOutputs(side: CellSide, outputs: Output[]): void {
     side.outputs = outputs;
-    this.emit({ kind: 'outputs' });
+    if (this.ran === this.shown) this.emit({ kind: 'outputs' });
   }
 
   /** Clear outputs: back to nothing shown (not even the stored output). */

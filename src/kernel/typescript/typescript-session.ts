@@ -8,7 +8,7 @@ import { installRunScheduler } from './run-scheduler.ts';
 
 export interface TypeScriptSession extends KernelSession {
   /** A rejection nobody handled (or an error nobody caught), reported to the run being served. */
-  reportUncaught(error: unknown): void;
+  reportUncaught(error: unknown, heading?: string): void;
   /** Puts console and the timer functions back (tests). */
   dispose(): void;
 }
@@ -77,6 +77,7 @@ export function createTypeScriptSession(
     emit(runId, { output_type: 'error', ...report, traceback: heading ? [`${heading}\n`, ...report.traceback] : report.traceback });
     watch.check();
   };
+  const realSetTimeout = globalThis.setTimeout.bind(globalThis);
   const scheduler = installRunScheduler((runId, error) => reportError(runId, error, 'Uncaught error in a callback'));
   const watch = createPendingWatch({
     poll: () => {
@@ -86,9 +87,17 @@ export function createTypeScriptSession(
     onChange: (runId, work) => onPending?.(runId, work),
   });
   const original = { log: console.log, info: console.info, warn: console.warn, error: console.error };
+  // A merged tail of a burst of logs leaves a frame later, even if nothing else is logged.
+  let flushTimer: ReturnType<typeof setTimeout> | undefined;
+  const flushSoon = () => {
+    flushTimer ??= realSetTimeout(() => {
+      flushTimer = undefined;
+      batcher.flush();
+    }, 16);
+  };
   const writer = (name: StreamName) => (...args: unknown[]) => {
     batcher.write(scheduler.current, name, `${formatLogArguments(args)}\n`);
-    watch.check();
+    flushSoon();
   };
   console.log = writer('stdout');
   console.info = writer('stdout');
@@ -125,8 +134,8 @@ export function createTypeScriptSession(
       scheduler.cancel(runId);
       watch.check();
     },
-    reportUncaught(error) {
-      reportError(scheduler.current, error, 'Uncaught (in promise)');
+    reportUncaught(error, heading = 'Uncaught (in promise)') {
+      reportError(scheduler.current, error, heading);
     },
     reset() {
       for (const name of declared) {

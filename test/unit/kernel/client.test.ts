@@ -312,7 +312,7 @@ describe('cancel', () => {
   // its record, so the worker's later `done` is dropped: `done` never settles (the page's run queue
   // waits on it forever) and the status stays 'busy'. cancel() should stop routing output but still
   // let `done` settle (or settle it itself).
-  it.fails('cancel() while the code still runs: done still settles and the kernel goes idle', async () => {
+  it('cancel() while the code still runs: done still settles and the kernel goes idle', async () => {
     const { kernel, worker } = ready();
     const handle = kernel.run(request(), recordingSink());
     handle.cancel();
@@ -359,12 +359,12 @@ describe('restart', () => {
     expect(sink.outputs).toEqual([]);
   });
 
-  // BUG (src/kernel/client.ts, dropAll): only finished runs are told their work is gone. A run
+  // A bug this test keeps fixed: only finished runs are told their work is gone. A run
   // still running when the kernel restarts or dies (an async cell awaiting, its interval already
   // reported as pending) ends with a KernelError but keeps its last pending count, so its cell goes
   // on showing "2 timers pending" and a Stop that cancels work the new worker never had. dropAll
   // should report zeros to every run that it drops.
-  it.fails('tells a run that was still running its pending work is gone too', () => {
+  it('tells a run that was still running its pending work is gone too', () => {
     const { kernel, worker } = ready();
     const sink = recordingSink();
     kernel.run(request(), sink);
@@ -553,11 +553,11 @@ describe('interrupt with cross-origin isolation', () => {
 });
 
 describe('sending', () => {
-  // BUG (minor, src/kernel/client.ts `send`): the comment says postMessage is "taken once, so
+  // A bug this test keeps fixed: the comment says postMessage is "taken once, so
   // nothing a page script does to postMessage can cut the kernel off", but `send` reads
   // Worker.prototype.postMessage at every call, so a script that replaces it afterwards does cut
   // the kernel off. It should capture the function once (at module load, as worker-port.ts does).
-  it.fails('a later change to Worker.prototype.postMessage does not cut the kernel off', () => {
+  it('a later change to Worker.prototype.postMessage does not cut the kernel off', () => {
     const kernel = setup();
     kernel.start();
     const prototype = (globalThis as unknown as { Worker: { prototype: { postMessage: unknown } } }).Worker.prototype;

@@ -226,12 +226,12 @@ describe('CellModel: outputs', () => {
     expect(shown).toEqual(display('v1', 'x'));
   });
 
-  // BUG (src/notebook/cell-model.ts, apply): output goes to `sideFor(this.shown)`, but the cell
+  // A bug this test keeps fixed: output goes to `sideFor(this.shown)`, but the cell
   // element sets `model.shown` when the reader switches the page's language after a run's last line
   // (cell-element.ts showLanguage). A TypeScript run's late output (a setInterval still ticking) then
   // lands in the Python side's outputs, and is drawn under the Python code. It should stay with the
   // side that ran, as the doc comment of apply() says.
-  it.fails('late output stays on the side that ran after the reader switches language', () => {
+  it('late output stays on the side that ran after the reader switches language', () => {
     const { model, outputs } = setup();
     model.startOutputs('typescript');
     model.apply(stdout('tick 1\n'));

@@ -133,7 +133,7 @@ describe('late output', () => {
     expect(stdoutOf(101)).toBe('beat\nbeat\nbeat\n');
   });
 
-  // BUG (src/kernel/typescript/run-scheduler.ts, `current`): a timer callback of another run sets
+  // Known limit (JavaScript has no context that follows callbacks): a timer callback of another run sets
   // `current` and nothing sets it back, so when a cell resumes from an await that no wrapped timer
   // resolved (fetch, import(), crypto.subtle, a message: here a promise the test resolves), its
   // console output, and the timers it starts, are attributed to the run whose timer fired last
@@ -207,12 +207,12 @@ describe('errors after the last line', () => {
 });
 
 describe('a print loop', () => {
-  // BUG (src/kernel/typescript/typescript-session.ts, `writer`): every console call is followed by
+  // A bug this test keeps fixed: every console call is followed by
   // watch.check(), whose poll flushes the stream batcher, so writes are never merged: a loop of
   // 1,000 console.log calls posts 1,000 messages to the page, which is the flood the batcher exists
   // to prevent (burst 32 per 16 ms window). Before 9f23f64 the writer only called batcher.write.
   // Expected: within one window, the first 32 writes go out alone and the rest leave merged.
-  it.fails('is merged into a few messages when it writes faster than the page draws', async () => {
+  it('is merged into a few messages when it writes faster than the page draws', async () => {
     session.dispose();
     emitted = [];
     // A clock that never moves: every write falls in the same window.
