@@ -1,0 +1,91 @@
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { hasChromium, openPage, outputOf, runCell, useBrowser } from './support/browser.ts';
+import { openEditor, replaceCode } from './support/editor.ts';
+
+// Progress lines drawn with \r, a backspace, and ANSI colours, as a reader of JupyterLab (or of
+// a terminal) sees them: one progress line, real colour, no escape codes on screen.
+
+// One statement per line and no "[" typed: Monaco's Python mode would auto-indent the body of the
+// loop and close each bracket typed inside a string, where a reader pasting would get neither.
+const PYTHON = [
+  'import time',
+  "for i in range(5): print(f'\\rprogress {i+1}/5', end='', flush=True); time.sleep(0.05)",
+  'print()',
+  "print('abc\\bd')",
+  "CSI = '\\x1b\\x5b'",
+  "print(f'{CSI}1;31mred bold{CSI}0m plain')",
+].join('\n');
+
+// console.log always ends its line, so the progress is one log of five \r-separated updates.
+const TYPESCRIPT = [
+  "let line = '';",
+  'for (let i = 1; i <= 5; i++) line += `\\rprogress ${i}/5`;',
+  'console.log(line);',
+  "console.log('abc\\bd');",
+  "console.log('\\x1b[1;31mred bold\\x1b[0m plain');",
+].join('\n');
+
+const EXPECTED = 'progress 5/5\nabd\nred bold plain';
+
+/** The log's text as laid out on screen; blocks offscreen have none, so bring it into view first. */
+async function shownText(log: Locator): Promise<string> {
+  await log.scrollIntoViewIfNeeded();
+  await log.page().evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+  return (await log.innerText()).trim();
+}
+
+/** The red span's computed colour as [r, g, b] and its font weight. */
+function redSpan(log: Locator) {
+  return log.locator('.ansi-red-fg').evaluate((span) => {
+    const style = getComputedStyle(span);
+    const rgb = /rgba?\((\d+), (\d+), (\d+)/.exec(style.color)!.slice(1).map(Number);
+    return { text: span.textContent, rgb, weight: Number(style.fontWeight) };
+  });
+}
+
+async function runEdited(page: Page, code: string) {
+  const cell = await openEditor(page, 1);
+  await replaceCode(page, code);
+  await runCell(cell);
+  return outputOf(cell);
+}
+
+describe.skipIf(!hasChromium)('text rendering as in JupyterLab', () => {
+  const shared = useBrowser();
+
+  test.each([
+    ['Python', 'task/', PYTHON],
+    ['TypeScript', 'task/?lang=ts', TYPESCRIPT],
+  ])('%s: \\r progress is one line, \\b erases, bold red is bold and red', async (_, path, code) => {
+    const { page, errors } = await openPage(shared.context, path);
+    const log = await runEdited(page, code);
+    const text = await shownText(log);
+    expect(text).toBe(EXPECTED);
+    expect(text.match(/progress/g)).toHaveLength(1);
+    expect(text).not.toContain('[1;31m');
+    expect(text).not.toContain('[0m');
+
+    const span = await redSpan(log);
+    expect(span.text).toBe('red bold');
+    const [r, g, b] = span.rgb;
+    expect(r).toBeGreaterThan(150);
+    expect(r! - Math.max(g!, b!)).toBeGreaterThan(100);
+    expect(span.weight).toBeGreaterThanOrEqual(700);
+    // The rest of the line is plain again.
+    expect(await log.locator('.ansi', { hasText: 'plain' }).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('the Python traceback of an error with a coloured message shows the colour, not the codes', async () => {
+    const { page, errors } = await openPage(shared.context, 'task/');
+    const log = await runEdited(page, "CSI = '\\x1b\\x5b'\nraise ValueError(f'{CSI}31mbad{CSI}0m value')");
+    const text = await shownText(log);
+    expect(text).toContain('ValueError: bad value');
+    expect(text).not.toContain('[31m');
+    expect((await redSpan(log)).text).toBe('bad');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
