@@ -1,6 +1,8 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { hasChromium, openPage, outputOf, runCell, useBrowser } from './support/browser.ts';
+import { readChapters } from '../support/chapters.ts';
+import { cellByIndex, hasChromium, openPage, outputOf, runCell, useBrowser } from './support/browser.ts';
 import { openEditor, replaceCode } from './support/editor.ts';
 
 // Progress lines drawn with \r, a backspace, and ANSI colours, as a reader of JupyterLab (or of
@@ -27,6 +29,7 @@ const TYPESCRIPT = [
 ].join('\n');
 
 const EXPECTED = 'progress 5/5\nabd\nred bold plain';
+const firstCell = readChapters().find((chapter) => chapter.slug === 'task')!.cells[0]!;
 
 /** The log's text as laid out on screen; blocks offscreen have none, so bring it into view first. */
 async function shownText(log: Locator): Promise<string> {
@@ -85,6 +88,30 @@ describe.skipIf(!hasChromium)('text rendering as in JupyterLab', () => {
     expect(text).toContain('ValueError: bad value');
     expect(text).not.toContain('[31m');
     expect((await redSpan(log)).text).toBe('bad');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  // Opened from a share link rather than typed: Monaco's big content layer would sit in axe's idea
+  // of what is above the output, and axe would give up on every span.
+  test.each(['light', 'dark'] as const)('every ANSI colour passes axe’s contrast check (%s scheme asked for)', async (scheme) => {
+    const palette = "for n in range(8): print(f'\\x1b[3{n}mfg\\x1b[0m \\x1b[9{n}mbright\\x1b[0m \\x1b[4{n}mbg\\x1b[0m \\x1b[10{n}mbright bg\\x1b[0m \\x1b[1;3{n}mbold\\x1b[0m')";
+    const link = `task/?lang=py#share=${firstCell.id}.${Buffer.from(palette).toString('base64url')}`;
+    const { page, errors } = await openPage(shared.context, link);
+    await page.emulateMedia({ colorScheme: scheme });
+    const cell = cellByIndex(page, 1);
+    await runCell(cell);
+    const log = outputOf(cell);
+    expect(await log.locator('.ansi').count()).toBe(8 * 5);
+    // In the middle of the screen, clear of the sticky header.
+    await log.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    await shownText(log);
+    const results = await new AxeBuilder({ page }).include('[aria-label="Output of cell 1"]').withRules(['color-contrast']).analyze();
+    const nodes = (found: typeof results.passes) => found.flatMap((rule) => rule.nodes.map((node) => node.html));
+    expect(results.violations.flatMap((rule) => rule.nodes.map((node) => node.failureSummary))).toEqual([]);
+    // Every coloured span was judged (none left undecided), and passed.
+    expect(nodes(results.incomplete)).toEqual([]);
+    expect(nodes(results.passes).filter((html) => html.includes('class="ansi')).length).toBe(8 * 5);
     expect(errors).toEqual([]);
     await page.close();
   });
