@@ -15,11 +15,9 @@ export interface StyledText {
   style: TextStyle | undefined;
 }
 
-/** Control sequences (CSI): `ESC [`, parameters, intermediates, one final byte. */
+/** Control sequences (CSI: `ESC [`, parameters, intermediates, a final byte) other than SGR. */
 // eslint-disable-next-line no-control-regex
-const CSI = /\x1b\[[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]/g;
-// eslint-disable-next-line no-control-regex
-const SGR = /^\x1b\[[\d;]*m$/;
+const NOT_SGR = /\x1b\[(?![\d;]*m)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]/g;
 /** A sequence cut off at the end of a message; the rest comes in the next one. */
 // eslint-disable-next-line no-control-regex
 const UNFINISHED = /\x1b(?:\[[\x30-\x3f]*[\x20-\x2f]*)?$/;
@@ -50,8 +48,23 @@ function side(name: string | null, truecolor: string | null, suffix: 'fg' | 'bg'
   return { className: `${name}-${suffix}` };
 }
 
+/** Styles already built, by anser's description of them: a coloured flood repeats a few styles. */
+const styles = new Map<string, TextStyle>();
+
 function styleOf(entry: Anser.AnserJsonEntry): TextStyle | undefined {
   if (!entry.was_processed) return undefined;
+  const id = `${entry.fg}|${entry.bg}|${entry.fg_truecolor}|${entry.bg_truecolor}|${entry.decorations.join(' ')}`;
+  let style = styles.get(id);
+  if (!style) {
+    // True-colour gradients could make this grow without end; start again past a few thousand.
+    if (styles.size > 4096) styles.clear();
+    style = buildStyle(entry);
+    styles.set(id, style);
+  }
+  return style;
+}
+
+function buildStyle(entry: Anser.AnserJsonEntry): TextStyle {
   const fg = side(entry.fg, entry.fg_truecolor, 'fg');
   const bg = side(entry.bg, entry.bg_truecolor, 'bg');
   const classes = [fg.className, bg.className, ...entry.decorations.map((decoration) => `ansi-${decoration}`)];
@@ -83,7 +96,7 @@ export function createAnsiReader() {
         held = unfinished[0];
         text = text.slice(0, unfinished.index);
       }
-      const cleaned = text.replace(CSI, (sequence) => (SGR.test(sequence) ? sequence : KEEP_STYLE));
+      const cleaned = text.replace(NOT_SGR, KEEP_STYLE);
       const entries = anser.ansiToJson(KEEP_STYLE + cleaned, { use_classes: true });
       const pieces: StyledText[] = [];
       for (const entry of entries.slice(1)) {

@@ -13,6 +13,9 @@ export interface LineUpdate {
   open: StyledText[];
 }
 
+const CONTROL = /[\n\r\b]/g;
+const MOVES_BACK = /[\r\b]/;
+
 const sameStyle = (a: TextStyle | undefined, b: TextStyle | undefined) => a?.key === b?.key;
 
 /** The columns `from` to `to` of a line held as styled runs. */
@@ -90,18 +93,48 @@ export function createTerminalLine(maxColumns = Infinity) {
     else finished.push({ text, style });
   }
 
+  /** Every line of `text` is at most maxColumns wide, so it can be passed on as it is. */
+  function fits(text: string): boolean {
+    if (text.length <= maxColumns + 1) return true;
+    for (let start = 0; start < text.length; ) {
+      const end = text.indexOf('\n', start);
+      if ((end < 0 ? text.length : end) - start > maxColumns) return false;
+      start = end < 0 ? text.length : end + 1;
+    }
+    return true;
+  }
+
+  /** Text without `\r` or `\b` (a flood of prints): the lines between its first and last newline
+   * are finished as they stand, in one piece, rather than one line at a time. */
+  function writeLines(text: string, style: TextStyle | undefined): void {
+    const first = text.indexOf('\n');
+    if (first < 0) return write(text, style);
+    write(text.slice(0, first), style);
+    endLine(style);
+    const last = text.lastIndexOf('\n');
+    const middle = text.slice(first + 1, last + 1);
+    if (fits(middle)) {
+      pushFinished(middle, style);
+    } else {
+      for (const lineText of middle.slice(0, -1).split('\n')) {
+        write(lineText, style);
+        endLine(style);
+      }
+    }
+    write(text.slice(last + 1), style);
+  }
+
   return {
     /** Applies printed text: runs of characters, and `\n`, `\r`, `\b` as a terminal does. */
     write(piece: StyledText): void {
       const { text, style } = piece;
+      if (!MOVES_BACK.test(text)) return writeLines(text, style);
       let start = 0;
-      for (let i = 0; i < text.length; i++) {
-        const char = text[i];
-        if (char !== '\n' && char !== '\r' && char !== '\b') continue;
-        write(text.slice(start, i), style);
-        start = i + 1;
-        if (char === '\n') endLine(style);
-        else if (char === '\r') cursor = 0;
+      for (const match of text.matchAll(CONTROL)) {
+        write(text.slice(start, match.index), style);
+        start = match.index + 1;
+        if (match[0] === '\n') endLine(style);
+        else if (match[0] === '\r') cursor = 0;
         else cursor = Math.max(0, cursor - 1);
       }
       write(text.slice(start), style);
