@@ -92,6 +92,16 @@ describe.skipIf(!hasChromium)('text rendering as in JupyterLab', () => {
     await page.close();
   });
 
+  test('TypeScript: console.log and the Out value look as in Node', async () => {
+    const { page, errors } = await openPage(shared.context, 'task/?lang=ts');
+    const code = ["console.log(new Map([['a', 1]]));", "console.log('%s is %d', 'x', 5);", 'new Set([1, 2])'].join('\n');
+    const log = await runEdited(page, code);
+    // The text as written: innerText would add a line break where the block of stdout ends.
+    expect(await log.textContent()).toBe("Map(1) { 'a' => 1 }\nx is 5\nSet(2) { 1, 2 }\n");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   // Opened from a share link rather than typed: Monaco's big content layer would sit in axe's idea
   // of what is above the output, and axe would give up on every span.
   test.each(['light', 'dark'] as const)('every ANSI colour passes axe’s contrast check (%s scheme asked for)', async (scheme) => {
