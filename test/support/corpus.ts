@@ -1,7 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createHook } from 'node:async_hooks';
 import { basename, join } from 'node:path';
 import { transform } from 'sucrase';
 import type { Output } from '../../src/kernel/protocol.ts';
@@ -117,63 +116,20 @@ export function describeRun(snippet: Snippet, reference: Reference, outputs: rea
 /** The part of either kernel session a corpus test drives. */
 export interface CellSession {
   run(cell: { runId: number; code: string; filename: string; executionCount: number }): Promise<'ok' | 'error'>;
-  /** Resolves once the run has no pending work left (the API the lead is adding). */
-  settle?(runId: number, timeoutMs?: number): Promise<void>;
+  /** Resolves once the run has no pending work left (timers, intervals, tasks, callbacks). */
+  settle(runId: number, timeoutMs?: number): Promise<void>;
 }
 
 export interface SessionRun {
   status: 'ok' | 'error';
   /** Outputs that arrived after `run()` resolved: what a timer, an interval or a task printed late. */
   late: number;
-  /** Whether the session could say when the run's work was over (`settle`), or the test had to look. */
-  settled: boolean;
 }
 
-const SETTLE_MS = 20_000;
-// Taken at load, before a kernel session wraps the globals to follow what cells schedule.
-const wait = globalThis.setTimeout.bind(globalThis);
-
-/**
- * Node timers (both kernels' pending work is Node timers here) created from now on and not yet
- * fired or cleared. Counting all active timers would not do: other code's timers come and go.
- */
-function watchTimers(): { pending(): number; ignore(timer: NodeJS.Timeout): void; stop(): void } {
-  const live = new Set<number>();
-  const hook = createHook({
-    init(asyncId, type) {
-      if (type === 'Timeout') live.add(asyncId);
-    },
-    destroy(asyncId) {
-      live.delete(asyncId);
-    },
-  }).enable();
-  return {
-    pending: () => live.size,
-    // A Node timer turns into its async id.
-    ignore: (timer) => live.delete(Number(timer)),
-    stop: () => hook.disable(),
-  };
-}
-
-/**
- * Runs a snippet as a cell and waits until the work it scheduled is done. With `settle()` the
- * session says so; without it, the test waits until the timers made since the run began are gone,
- * so that one snippet's late lines never land in the next.
- */
+/** Runs a snippet as a cell and waits until the work it left on the loop is done. */
 export async function runInSession(session: CellSession, runId: number, code: string, outputs: Output[]): Promise<SessionRun> {
-  const timers = typeof session.settle === 'function' ? undefined : watchTimers();
   const status = await session.run({ runId, code, filename: `Cell ${runId}`, executionCount: runId });
   const atEnd = outputs.length;
-  let settled = false;
-  if (timers === undefined) {
-    await session.settle!(runId, SETTLE_MS);
-    settled = true;
-  } else {
-    const deadline = Date.now() + SETTLE_MS;
-    while (timers.pending() > 0 && Date.now() < deadline) {
-      await new Promise((resolve) => timers.ignore(wait(resolve, 20)));
-    }
-    timers.stop();
-  }
-  return { status, late: outputs.length - atEnd, settled };
+  await session.settle(runId, 20_000);
+  return { status, late: outputs.length - atEnd };
 }
