@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { shareLink } from '../../src/notebook/share-link.ts';
 import { normalizeOutputText } from '../../src/output/text.ts';
 import { readChapters } from '../support/chapters.ts';
 import { readCorpus, runReference, type CorpusLanguage } from '../support/corpus.ts';
-import { cellByIndex, hasChromium, openPage, outputOf, pageURL, runCell, useBrowser } from './support/browser.ts';
+import { hasChromium, runCell, useBrowser } from './support/browser.ts';
+import { logText, openWithCode } from './support/notebook-page.ts';
 
 // A sample of the corpus (test/content/corpus), with the lines that arrive after the cell's last one:
 // the content tests run all of it on the kernels' code, these run it as a reader would, in a page.
@@ -27,12 +27,10 @@ describe.skipIf(!hasChromium)('pasted snippets run in a chapter as python3 and n
     const reference = runReference(language, snippet);
     expect(reference.status, reference.stderr).toBe(0);
     // A share link opens the page with the cell's code preset, as if the reader had pasted it.
-    const link = new URL(shareLink(first.id, snippet.code, language, new URL(pageURL('task/')) as unknown as Location));
-    const { page, errors } = await openPage(shared.context, `task/${link.search}${link.hash}`);
-    const cell = cellByIndex(page, 1);
+    const { page, errors, cell } = await openWithCode(shared.context, 'task', first.id, snippet.code, language);
     await runCell(cell);
     // Timers and intervals print after the run has ended; the log must gain them all, in order.
-    const shown = async () => normalizeOutputText((await outputOf(cell).textContent()) ?? '');
+    const shown = async () => normalizeOutputText(await logText(cell));
     await expect.poll(shown, { timeout: 30_000 }).toBe(normalizeOutputText(reference.stdout));
     expect(errors).toEqual([]);
     await page.close();
