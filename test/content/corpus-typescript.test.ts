@@ -10,10 +10,8 @@ const snippets = readCorpus('typescript');
  * Snippets that fail today, and why. Each runs as `test.fails`, so the fix turns it red until its
  * entry here is removed: nothing is skipped quietly.
  */
-const KNOWN_FAILURES: Record<string, string> = {
-  '08-promise-all-settled': "console.log breaks long arrays over lines as Node's util.inspect does (issue 8 part 4, branch textfmt)",
-  '14-console-log-collections': "console.log shows Map, Set and long arrays as Node's util.inspect does (issue 8 part 4, branch textfmt)",
-};
+/** Snippets the kernel does not yet print as node does, with the reason; none today. */
+const KNOWN_FAILURES: Record<string, string> = {};
 
 // Vitest's own listeners turn an unhandled rejection into a failed run. They are taken now and set
 // aside while a snippet runs; what the snippet leaves unhandled goes to the session instead, as the
