@@ -9,7 +9,8 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
  * the reader's code sees a virtual clock (each read advances it by a tick; timers fire in deadline
  * order as soon as nothing else can run) while the kernel's own globals stay untouched.
  */
-const HARNESS_HEAD = String.raw`await (async () => {
+const HARNESS_HEAD = String.raw`await 0; // a plain await first: the kernel then runs the check as top-level-await code
+await (async () => {
   const realSetTimeout = globalThis.setTimeout;
   const realNow = () => globalThis.Date.now();
   const RealDate = globalThis.Date;

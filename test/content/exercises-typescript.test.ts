@@ -18,9 +18,9 @@ const execute: Execute = async ({ code, filename }, sink) => {
 
 describe('exercise checks on the TypeScript kernel', () => {
   test('a reader’s earlier cells cannot break the checks', async () => {
+    const realNow = Date.now;
     // A broken Ping and a clock that stands still, as globals of the reader's session.
     await execute({ language: 'typescript', code: 'var Ping = null;\nDate.now = () => 0;\n', filename: 'Cell 1' }, () => {});
-    const realNow = Date.now;
     try {
       const [solution] = exerciseCases('typescript');
       const feedback = await runCheck(solution!.exercise, 'typescript', solution!.code, execute);
