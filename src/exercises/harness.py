@@ -1,7 +1,7 @@
 """Runs a reader's exercise code for a check, and reports what it did.
 
 The check gets a fresh namespace (earlier cells can neither break nor fool it), a virtual clock
-(time.time() and friends advance a fixed tick per read, time.sleep() advances it, asyncio.sleep() is
+(time.time() and time.perf_counter() advance a fixed tick per read, time.sleep() advances it, asyncio.sleep() is
 compressed a hundredfold), and a time limit enforced by a trace function. What happened is printed
 as one JSON line after a marker; the page's checker (src/exercises/checks.ts) judges it.
 Standard library only: it runs on Pyodide and on CPython alike.
@@ -20,6 +20,7 @@ import time
 
 MARKER = "\u241eexercise-observation "
 _FILENAME = "Exercise"
+_TRACED = {_FILENAME, "Given code", "Check"}
 # Taken before any check patches the clock: the time limit is real time, not virtual.
 _real_clock = time.perf_counter
 
@@ -46,13 +47,14 @@ class _VirtualClock:
 
 @contextlib.contextmanager
 def _patched_time(clock):
-    saved = {name: getattr(time, name) for name in ("time", "monotonic", "perf_counter", "sleep")}
+    # time.monotonic stays real: asyncio's loop schedules its own timers with it.
+    saved = {name: getattr(time, name) for name in ("time", "perf_counter", "sleep")}
     real_asyncio_sleep = asyncio.sleep
 
     async def compressed_sleep(delay, result=None):
         return await real_asyncio_sleep(max(0, delay) / 100, result)
 
-    time.time = time.monotonic = time.perf_counter = clock.read
+    time.time = time.perf_counter = clock.read
     time.sleep = clock.sleep
     asyncio.sleep = compressed_sleep
     try:
@@ -69,6 +71,10 @@ def _time_limit(seconds, state):
     events = 0
 
     def tracer(frame, event, arg):
+        # Only the reader's frames are traced and stopped: raising inside asyncio's own code
+        # would break the loop that every later cell needs.
+        if frame.f_code.co_filename not in _TRACED:
+            return None
         nonlocal events
         events += 1
         if events % 500 == 0 and _real_clock() > deadline:
