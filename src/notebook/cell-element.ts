@@ -155,14 +155,7 @@ export class NotebookCell extends HTMLElement implements CellHandle {
   // --- Exercises (issue 12): an exercise puts its solution into its own cell. ---
   /** Replaces the cell's code in `language` as if the reader had typed it: shown, marked modified, saved. */
   setCode(language: Language, code: string): void {
-    const view = this.views.get(language);
-    if (!view) return;
-    if (view.editor) view.editor.setCode(code);
-    else {
-      view.code = code;
-      this.showPlainCode(view);
-    }
-    this.onEdit(view, code);
+    this.codeViews.get(language)?.replace(code);
   }
   // --- end of the exercises' addition ---
 
