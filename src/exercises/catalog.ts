@@ -14,6 +14,10 @@ import countStarterPy from '../../content/exercises/count-clock-checks/starter.p
 import countSolutionPy from '../../content/exercises/count-clock-checks/solution.py?raw';
 import countStarterTs from '../../content/exercises/count-clock-checks/starter.ts?raw';
 import countSolutionTs from '../../content/exercises/count-clock-checks/solution.ts?raw';
+import thirdStarterPy from '../../content/exercises/third-task/starter.py?raw';
+import thirdSolutionPy from '../../content/exercises/third-task/solution.py?raw';
+import thirdStarterTs from '../../content/exercises/third-task/starter.ts?raw';
+import thirdSolutionTs from '../../content/exercises/third-task/solution.ts?raw';
 import heapStarterPy from '../../content/exercises/timer-heap/starter.py?raw';
 import heapSolutionPy from '../../content/exercises/timer-heap/solution.py?raw';
 import heapStarterTs from '../../content/exercises/timer-heap/starter.ts?raw';
@@ -84,6 +88,49 @@ const runUntilComplete: Exercise = {
         'The loop runs while there is work: `while (this._queue.length > 0)`.',
         'Each turn: `const task = this._queue.shift()!`, then `const nextTask = task.execute()`.',
         '`execute()` returns what should run next: the task itself, a `Sleep`, a waiter, or `null` when nothing should. Push it back with `this._queue.push(nextTask)` unless it is `null`.',
+      ],
+    },
+  },
+};
+
+const thirdTaskRules: Rule[] = [
+  { kind: 'no-error' },
+  { kind: 'prints', line: 'Start peng' },
+  { kind: 'before', first: 'Start pong', then: 'Start peng', expected: 'Peng to start after Pong, in the order they were pushed' },
+  { kind: 'before', first: 'End pong', then: 'End peng', expected: 'Peng, with the longer sleep, to finish after Pong' },
+  { kind: 'before', first: 'End peng', then: 'End ping', expected: 'Peng to finish before Ping, whose sleep is longest' },
+  { kind: 'said-output', name: 'answer' },
+];
+
+const thirdTask: Exercise = {
+  id: 'third-task',
+  title: 'Add a third task and say where its lines fall',
+  values: ['answer'],
+  limitSeconds: 3,
+  tick: 0.0001,
+  sides: {
+    python: {
+      starter: thirdStarterPy,
+      solution: thirdSolutionPy,
+      prelude: piecesPy,
+      after: '',
+      rules: thirdTaskRules,
+      hints: [
+        '`push_task()` takes any number of tasks: `loop.push_task(Ping(), Pong(), Peng())`.',
+        'In its first turn every task prints its `Start` line and yields its sleep, so the three `Start` lines come first, in the order the tasks were pushed.',
+        'Then the sleeps end shortest first: Pong (0.1 s), Peng (0.2 s), Ping (0.3 s).',
+      ],
+    },
+    typescript: {
+      starter: thirdStarterTs,
+      solution: thirdSolutionTs,
+      prelude: piecesTs,
+      after: '',
+      rules: thirdTaskRules,
+      hints: [
+        '`push_task()` takes any number of tasks: `loop.push_task(new Ping(), new Pong(), new Peng())`.',
+        'In its first turn every task prints its `Start` line and yields its sleep, so the three `Start` lines come first, in the order the tasks were pushed.',
+        'Then the sleeps end shortest first: Pong (100 ms), Peng (200 ms), Ping (300 ms).',
       ],
     },
   },
@@ -227,7 +274,7 @@ const timerHeap: Exercise = {
   },
 };
 
-export const EXERCISES: readonly Exercise[] = [runUntilComplete, tasksWithoutGather, countClockChecks, timerHeap];
+export const EXERCISES: readonly Exercise[] = [runUntilComplete, thirdTask, tasksWithoutGather, countClockChecks, timerHeap];
 
 export function exerciseById(id: string): Exercise {
   const found = EXERCISES.find((exercise) => exercise.id === id);

@@ -34,7 +34,9 @@ export type Rule =
   | { kind: 'count'; label: string; of: Quantity; relation: Relation; than: Quantity; message?: string }
   /** The reader's source must not match `pattern` (a regular expression). */
   | { kind: 'source-lacks'; pattern: string; description: string; message?: string }
-  | { kind: 'source-has'; pattern: string; description: string; message?: string };
+  | { kind: 'source-has'; pattern: string; description: string; message?: string }
+  /** The reader said what the program prints (a list of lines in `name`), and said it right. */
+  | { kind: 'said-output'; name: string; message?: string };
 
 export interface RuleResult {
   rule: Rule;
@@ -133,6 +135,15 @@ function failure(rule: Rule, observation: Observation, source: string): string |
       return new RegExp(rule.pattern).test(source) ? `expected ${rule.description}; your code has one` : undefined;
     case 'source-has':
       return new RegExp(rule.pattern).test(source) ? undefined : `expected ${rule.description}; your code has none`;
+    case 'said-output': {
+      const said = observation.values[rule.name];
+      if (!Array.isArray(said) || said.length === 0) return `expected \`${rule.name}\` to list the lines in the order you expect; it is empty`;
+      const at = lines.findIndex((line, i) => said[i] !== line);
+      if (at === -1 && said.length === lines.length) return undefined;
+      if (at === -1) return `expected \`${rule.name}\` to end where the output ends, after ${quote(lines.at(-1) ?? '')}; it goes on`;
+      const yours = said[at] === undefined ? 'ends there' : `says ${quote(String(said[at]))}`;
+      return `expected \`${rule.name}\` to match the output; at line ${at + 1} the program printed ${quote(lines[at]!)}, and yours ${yours}`;
+    }
   }
 }
 

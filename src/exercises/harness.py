@@ -100,6 +100,8 @@ async def _run_source(source, namespace, filename):
 def _plain(value):
     if isinstance(value, bool) or value is None or isinstance(value, (int, float, str)):
         return value
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
     return repr(value)
 
 

@@ -98,7 +98,7 @@ describe.skipIf(!hasChromium)('exercises', () => {
 
   test('the solution, shown after a confirmation, passes its check; keyboard only', async () => {
     const { page } = await openPage(shared.context, 'exercises/');
-    const region = exercise(page, 4);
+    const region = exercise(page, 5);
     await region.getByRole('button', { name: 'Show solution' }).focus();
     await page.keyboard.press('Enter');
     // The confirmation takes the focus; Enter confirms.
@@ -108,7 +108,7 @@ describe.skipIf(!hasChromium)('exercises', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => feedbackOf(region).textContent(), { timeout: 120_000 }).toBe('Solved: every check passed.');
     await page.goto(page.url().replace(/exercises\/.*$/, ''));
-    await expect.poll(() => page.locator('nb-exercise-progress').first().textContent()).toBe('1 of 4 exercises solved');
+    await expect.poll(() => page.locator('nb-exercise-progress').first().textContent()).toBe('1 of 5 exercises solved');
   });
 
   test('an endless loop is stopped with a message, and the page goes on working', async () => {
@@ -122,7 +122,7 @@ describe.skipIf(!hasChromium)('exercises', () => {
 
   test('in TypeScript, a loop the check cannot reach is stopped from outside', async () => {
     const { page } = await openPage(shared.context, 'exercises/?lang=ts');
-    const region = exercise(page, 5);
+    const region = exercise(page, 6);
     await typeCode(region, 'while (true) {}');
     expect(await check(region)).toContain('so it was stopped');
     await region.getByRole('button', { name: 'Start over' }).click();

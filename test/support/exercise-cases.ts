@@ -55,6 +55,27 @@ const WRONG: { id: string; language: Language; name: string; code: () => string;
       },
     ];
   }),
+  // A third task
+  ...(['python', 'typescript'] as const).flatMap((language) => {
+    const solution = side('third-task', language).solution;
+    const py = language === 'python';
+    return [
+      {
+        id: 'third-task',
+        language,
+        name: 'says Peng ends last',
+        code: () => edit(solution, "'End peng', 'End ping']", "'End ping', 'End peng']"),
+        says: 'expected `answer` to match the output; at line 5 the program printed “End peng”, and yours says “End ping”',
+      },
+      {
+        id: 'third-task',
+        language,
+        name: 'pushes Peng first',
+        code: () => (py ? edit(solution, 'Ping(), Pong(), Peng()', 'Peng(), Ping(), Pong()') : edit(solution, 'new Ping(), new Pong(), new Peng()', 'new Peng(), new Ping(), new Pong()')),
+        says: 'expected Peng to start after Pong, in the order they were pushed; “Start peng” came first',
+      },
+    ];
+  }),
   // Ping and Pong without gather
   {
     id: 'tasks-without-gather',
@@ -135,6 +156,7 @@ const WRONG: { id: string; language: Language; name: string; code: () => string;
 /** What the starter code of each exercise must be told first. */
 const STARTER_SAYS: Record<string, string> = {
   'run-until-complete': 'expected Ping to start before Pong, in the order they were pushed; “Start ping” was never printed',
+  'third-task': 'expected “Start peng” to be printed; it printed “Start ping”, “Start pong”, “End pong”, “End ping”',
   'tasks-without-gather': 'expected Pong to start while Ping sleeps; Ping ended before Pong started',
   'count-clock-checks': 'expected more than 1,000 clock checks in a',
   'timer-heap': 'expected fewer than 20 clock checks for two sleeps; there were',

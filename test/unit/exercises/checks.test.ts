@@ -71,6 +71,26 @@ describe('counts as relations', () => {
   });
 });
 
+describe('the reader saying what the program prints', () => {
+  const rule: Rule = { kind: 'said-output', name: 'answer' };
+  const printed = ['Start ping', 'Start pong', 'End pong', 'End ping'];
+
+  test('passes when the list matches the output line for line', () => {
+    expect(evaluate([rule], ran(printed, { values: { answer: printed } }), '', 3).solved).toBe(true);
+  });
+
+  test('points at the first line where the guess and the output part', () => {
+    const said = ['Start ping', 'Start pong', 'End ping', 'End pong'];
+    expect(evaluate([rule], ran(printed, { values: { answer: said } }), '', 3).summary).toBe(
+      'Not solved yet: expected `answer` to match the output; at line 3 the program printed “End pong”, and yours says “End ping”.',
+    );
+  });
+
+  test('asks for a guess when there is none', () => {
+    expect(evaluate([rule], ran(printed, { values: { answer: [] } }), '', 3).summary).toContain('to list the lines in the order you expect; it is empty');
+  });
+});
+
 describe('feedback', () => {
   test('leads with the first failing rule in the listed order, and reports every rule', () => {
     const rules: Rule[] = [
