@@ -1,53 +1,11 @@
-import type { Language } from '../notebook/language.ts';
 import type { Rule } from './checks.ts';
-import piecesPy from '../../content/exercises/given/pieces.py?raw';
-import piecesTs from '../../content/exercises/given/pieces.ts?raw';
-import runStarterPy from '../../content/exercises/run-until-complete/starter.py?raw';
-import runSolutionPy from '../../content/exercises/run-until-complete/solution.py?raw';
-import runStarterTs from '../../content/exercises/run-until-complete/starter.ts?raw';
-import runSolutionTs from '../../content/exercises/run-until-complete/solution.ts?raw';
-import tasksStarterPy from '../../content/exercises/tasks-without-gather/starter.py?raw';
-import tasksSolutionPy from '../../content/exercises/tasks-without-gather/solution.py?raw';
-import tasksStarterTs from '../../content/exercises/tasks-without-gather/starter.ts?raw';
-import tasksSolutionTs from '../../content/exercises/tasks-without-gather/solution.ts?raw';
-import countStarterPy from '../../content/exercises/count-clock-checks/starter.py?raw';
-import countSolutionPy from '../../content/exercises/count-clock-checks/solution.py?raw';
-import countStarterTs from '../../content/exercises/count-clock-checks/starter.ts?raw';
-import countSolutionTs from '../../content/exercises/count-clock-checks/solution.ts?raw';
-import thirdStarterPy from '../../content/exercises/third-task/starter.py?raw';
-import thirdSolutionPy from '../../content/exercises/third-task/solution.py?raw';
-import thirdStarterTs from '../../content/exercises/third-task/starter.ts?raw';
-import thirdSolutionTs from '../../content/exercises/third-task/solution.ts?raw';
-import heapStarterPy from '../../content/exercises/timer-heap/starter.py?raw';
-import heapSolutionPy from '../../content/exercises/timer-heap/solution.py?raw';
-import heapStarterTs from '../../content/exercises/timer-heap/starter.ts?raw';
-import heapSolutionTs from '../../content/exercises/timer-heap/solution.ts?raw';
+import type { Exercise } from './exercise.ts';
+import { exerciseFile } from './exercise-files.ts';
 
-/** One language's side of an exercise. */
-export interface ExerciseSide {
-  starter: string;
-  solution: string;
-  /** Given code the check runs first in its fresh namespace: what the chapter's earlier cells define. */
-  prelude: string;
-  /** Code the check runs after the reader's. */
-  after: string;
-  rules: Rule[];
-  /** Shown one at a time; `code` in backticks. */
-  hints: string[];
-}
+export type { Exercise, ExerciseSide } from './exercise.ts';
 
-export interface Exercise {
-  /** Stable: keys the reader's progress and the exercise cell's saved edits. */
-  id: string;
-  title: string;
-  /** Names the check reads from the reader's namespace afterwards. */
-  values: string[];
-  /** A check that runs longer is stopped and the reader told so. */
-  limitSeconds: number;
-  /** Seconds the virtual clock advances per read. */
-  tick: number;
-  sides: Record<Language, ExerciseSide>;
-}
+const piecesPy = exerciseFile('given', 'pieces.py');
+const piecesTs = exerciseFile('given', 'pieces.ts');
 
 const PING_PONG = ['Start ping', 'Start pong', 'End pong', 'End ping'];
 
@@ -67,8 +25,8 @@ const runUntilComplete: Exercise = {
   tick: 0.0001,
   sides: {
     python: {
-      starter: runStarterPy,
-      solution: runSolutionPy,
+      starter: exerciseFile('run-until-complete', 'starter.py'),
+      solution: exerciseFile('run-until-complete', 'solution.py'),
       prelude: piecesPy,
       after: '',
       rules: [{ kind: 'no-error' }, ...pingPongOrder],
@@ -79,8 +37,8 @@ const runUntilComplete: Exercise = {
       ],
     },
     typescript: {
-      starter: runStarterTs,
-      solution: runSolutionTs,
+      starter: exerciseFile('run-until-complete', 'starter.ts'),
+      solution: exerciseFile('run-until-complete', 'solution.ts'),
       prelude: piecesTs,
       after: '',
       rules: [{ kind: 'no-error' }, ...pingPongOrder],
@@ -110,8 +68,8 @@ const thirdTask: Exercise = {
   tick: 0.0001,
   sides: {
     python: {
-      starter: thirdStarterPy,
-      solution: thirdSolutionPy,
+      starter: exerciseFile('third-task', 'starter.py'),
+      solution: exerciseFile('third-task', 'solution.py'),
       prelude: piecesPy,
       after: '',
       rules: thirdTaskRules,
@@ -122,8 +80,8 @@ const thirdTask: Exercise = {
       ],
     },
     typescript: {
-      starter: thirdStarterTs,
-      solution: thirdSolutionTs,
+      starter: exerciseFile('third-task', 'starter.ts'),
+      solution: exerciseFile('third-task', 'solution.ts'),
       prelude: piecesTs,
       after: '',
       rules: thirdTaskRules,
@@ -144,8 +102,8 @@ const tasksWithoutGather: Exercise = {
   tick: 0.0001,
   sides: {
     python: {
-      starter: tasksStarterPy,
-      solution: tasksSolutionPy,
+      starter: exerciseFile('tasks-without-gather', 'starter.py'),
+      solution: exerciseFile('tasks-without-gather', 'solution.py'),
       prelude: '',
       after: '',
       rules: [
@@ -160,8 +118,8 @@ const tasksWithoutGather: Exercise = {
       ],
     },
     typescript: {
-      starter: tasksStarterTs,
-      solution: tasksSolutionTs,
+      starter: exerciseFile('tasks-without-gather', 'starter.ts'),
+      solution: exerciseFile('tasks-without-gather', 'solution.ts'),
       prelude: '',
       after: '',
       rules: [
@@ -190,8 +148,8 @@ const countClockChecks: Exercise = {
   tick: 0.0001,
   sides: {
     python: {
-      starter: countStarterPy,
-      solution: countSolutionPy,
+      starter: exerciseFile('count-clock-checks', 'starter.py'),
+      solution: exerciseFile('count-clock-checks', 'solution.py'),
       prelude: piecesPy,
       after: '',
       rules: [
@@ -211,8 +169,8 @@ const countClockChecks: Exercise = {
       ],
     },
     typescript: {
-      starter: countStarterTs,
-      solution: countSolutionTs,
+      starter: exerciseFile('count-clock-checks', 'starter.ts'),
+      solution: exerciseFile('count-clock-checks', 'solution.ts'),
       prelude: piecesTs,
       after: '',
       rules: [
@@ -248,8 +206,8 @@ const timerHeap: Exercise = {
   tick: 0.001,
   sides: {
     python: {
-      starter: heapStarterPy,
-      solution: heapSolutionPy,
+      starter: exerciseFile('timer-heap', 'starter.py'),
+      solution: exerciseFile('timer-heap', 'solution.py'),
       prelude: piecesPy,
       after: '',
       rules: heapRules,
@@ -260,8 +218,8 @@ const timerHeap: Exercise = {
       ],
     },
     typescript: {
-      starter: heapStarterTs,
-      solution: heapSolutionTs,
+      starter: exerciseFile('timer-heap', 'starter.ts'),
+      solution: exerciseFile('timer-heap', 'solution.ts'),
       prelude: piecesTs,
       after: '',
       rules: heapRules,
