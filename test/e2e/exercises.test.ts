@@ -84,11 +84,13 @@ describe.skipIf(!hasChromium)('exercises', () => {
     expect(await hints.count()).toBe(1);
     await typeCode(region, SOLUTION);
     expect(await check(region)).toBe('Solved: every check passed.');
-    // The reader's namespace is untouched by the check: the cell still runs on its own.
     await region.getByRole('button', { name: 'Start over' }).click();
     expect(await hints.count()).toBe(0);
     expect(await feedbackOf(region).textContent()).toBe('');
-    await expect.poll(() => region.locator('.cell-code:visible').innerText()).toContain('# Your code:');
+    const code = () =>
+      region.locator('nb-cell').evaluate((cell) => (cell as unknown as { codeIn(language: string): string }).codeIn('python'));
+    await expect.poll(code).toContain('# Your code:');
+    expect(await region.getByRole('region', { name: /^Cell E3/ }).getByRole('button', { name: 'Reset cell' }).isDisabled()).toBe(true);
     await page.reload();
     const toc = page.getByRole('navigation', { name: 'On this page' });
     await expect.poll(() => toc.getByRole('listitem').filter({ hasText: 'Exercise 3:' }).textContent()).toContain('solved');
