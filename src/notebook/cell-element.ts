@@ -152,6 +152,13 @@ export class NotebookCell extends HTMLElement implements CellHandle {
     return this.model.side(language)?.outputs;
   }
 
+  // --- Exercises (issue 12): an exercise puts its solution into its own cell. ---
+  /** Replaces the cell's code in `language` as if the reader had typed it: shown, marked modified, saved. */
+  setCode(language: Language, code: string): void {
+    this.codeViews.get(language)?.replace(code);
+  }
+  // --- end of the exercises' addition ---
+
   /** The code the cell would run now: the reader's edit, or the original. */
   currentCode(): string {
     return this.codeView.currentCode();

@@ -140,6 +140,15 @@ export class CodeView {
     if (result !== 'saved') showStorageNotice(result);
   }
 
+  // --- Exercises (issue 12): an exercise puts its solution into its cell. ---
+  /** Puts `code` in as if the reader had typed it: shown, marked modified, saved. */
+  replace(code: string): void {
+    this.onEdit(code);
+    if (this.editor) this.editor.setCode(code);
+    else this.showPlainCode();
+  }
+  // --- end of the exercises' addition ---
+
   /** Back to the chapter's code; the saved edit is forgotten. */
   reset(): void {
     this.saveSoon.flush();
