@@ -93,7 +93,12 @@ export function createWorkerKernel({ language, createWorker, interruptible }: Wo
     });
     created.addEventListener('error', (error) => {
       if (created !== worker) return;
-      const message = error.message || `The ${language} worker failed to load.`;
+      // issue 9: a worker that never loaded is most often the network; say so, and forget the worker so
+      // that the next run (or the status's Retry button) starts a fresh one.
+      const where = navigator.onLine ? '' : ' This browser is offline.';
+      const message = error.message || `The ${language} worker could not be loaded.${where} Check the network connection, then retry.`;
+      created.terminate();
+      worker = undefined;
       setStatus({ state: 'dead', detail: message, step: 0, steps: 0 });
       failAll(message);
     });

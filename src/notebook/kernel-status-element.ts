@@ -24,6 +24,8 @@ export class KernelStatusElement extends HTMLElement {
 
   connectedCallback(): void {
     this.follow(getNotebook().kernel);
+    // A kernel that failed to start (offline, most often) gets a fresh start on request.
+    this.querySelector('button[data-retry]')?.addEventListener('click', () => getNotebook().kernel.restart());
     // The status is that of the kernel behind the language on screen.
     this.stopFollowing = onLanguageChange(() => this.follow(getNotebook().kernel));
   }
@@ -45,8 +47,14 @@ export class KernelStatusElement extends HTMLElement {
     const labelElement = this.querySelector('[data-label]');
     const detailElement = this.querySelector('[data-detail]');
     const progress = this.querySelector('progress');
+    const retry = this.querySelector<HTMLButtonElement>('button[data-retry]');
+    if (retry) retry.hidden = status.state !== 'dead';
     if (labelElement) labelElement.textContent = label;
-    if (detailElement) detailElement.textContent = detail;
+    if (detailElement) {
+      detailElement.textContent = detail;
+      // The line is cut to keep the header one height; the whole text stays a hover away.
+      detailElement.setAttribute('title', detail);
+    }
     if (progress) {
       progress.hidden = status.state !== 'starting';
       progress.max = status.steps || 1;
