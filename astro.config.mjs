@@ -31,6 +31,6 @@ export default defineConfig({
     worker: { format: 'es' },
     // Pre-bundling Pyodide in dev would reload the page in the middle of the first run; the
     // TypeScript kernel's dependencies are bundled up front for the same reason.
-    optimizeDeps: { exclude: ['pyodide'], include: ['sucrase', 'acorn'] },
+    optimizeDeps: { exclude: ['pyodide'], include: ['sucrase', 'acorn', 'node-inspect-extracted', 'anser'] },
   },
 });

@@ -17,16 +17,18 @@ const ACTIONS: Record<string, () => void> = {
     const cells = currentCell ? cellsAbove(currentCell) : [];
     for (const cell of cells) void cell.run();
   },
+  // The cell that is running may be in the language that is not on screen: it is stopped all the same.
   interrupt: () => {
-    const { kernel, queue } = getNotebook();
-    for (const cell of pageCells()) cell.cancelIfWaiting();
-    if (queue.busy) kernel.interrupt();
+    const cells = pageCells();
+    for (const cell of cells) cell.cancelIfWaiting();
+    for (const cell of cells) if (cell.running) cell.stop();
   },
   restart: () => {
     const notebook = getNotebook();
     for (const cell of pageCells()) cell.cancelIfWaiting();
     notebook.resetExecutionCount();
-    notebook.kernel.restart();
+    const started = notebook.kernels().filter((kernel) => kernel.status.state !== 'not-started');
+    for (const kernel of started.length > 0 ? started : [notebook.kernel]) kernel.restart();
   },
   clear: () => {
     for (const cell of pageCells()) cell.clearOutput();

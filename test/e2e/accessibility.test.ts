@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { readChapters } from '../support/chapters.ts';
 import { axeViolationsInBothSchemes } from './support/axe.ts';
-import { cellByIndex, hasChromium, openEditor, openPage, runCell, useBrowser } from './support/browser.ts';
+import { cellByIndex, hasChromium, openPage, runCell, useBrowser } from './support/browser.ts';
+import { openEditor } from './support/editor.ts';
 
 const chapters = readChapters();
 const languages = [

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { cellByIndex, hasChromium, openEditor, openPage, pageURL, useBrowser, waitUntilIdle } from './support/browser.ts';
+import { cellByIndex, hasChromium, openPage, pageURL, useBrowser, waitUntilIdle } from './support/browser.ts';
+import { openEditor } from './support/editor.ts';
 
 const background = (page: Page, selector: string) =>
   page.locator(selector).first().evaluate((element) => getComputedStyle(element).backgroundColor);
@@ -12,7 +13,7 @@ describe.skipIf(!hasChromium)('dark mode', () => {
 
   test('follows the system: page, static code and editor are dark', async () => {
     const { page, errors } = await openPage(shared.context, 'task/');
-    expect(await background(page, 'body')).toBe(DARK);
+    expect(await background(page, 'html')).toBe(DARK);
     expect(await background(page, '.cell-code:visible pre')).toBe(DARK);
     await openEditor(page, 1);
     expect(await background(page, '.monaco-editor .monaco-editor-background')).toBe(DARK);
@@ -26,11 +27,11 @@ describe.skipIf(!hasChromium)('dark mode', () => {
     expect(await toggle.getAttribute('aria-pressed')).toBe('true');
     await toggle.click();
     expect(await toggle.getAttribute('aria-pressed')).toBe('false');
-    expect(await background(page, 'body')).toBe(WHITE);
-    expect(await background(page, '.cell-code:visible pre, .monaco-editor .monaco-editor-background')).toBe(WHITE);
+    expect(await background(page, 'html')).toBe(WHITE);
+    expect(await background(page, 'pre.shiki:visible')).toBe(WHITE);
     await expect.poll(() => background(page, '.monaco-editor .monaco-editor-background')).toBe(WHITE);
     await page.goto(pageURL(''));
-    expect(await background(page, 'body')).toBe(WHITE);
+    expect(await background(page, 'html')).toBe(WHITE);
     expect(await page.getByRole('button', { name: 'Dark mode' }).getAttribute('aria-pressed')).toBe('false');
   });
 });

@@ -63,12 +63,3 @@ export async function runCell(cell: Locator, timeout = 120_000): Promise<string>
   // The text as written: block-level pieces of a long output would add line breaks to innerText.
   return (await outputOf(cell).textContent()) ?? '';
 }
-
-/** Clicks a cell's code and waits until its editor (Monaco) has loaded and has the focus. */
-export async function openEditor(page: Page, index: number): Promise<Locator> {
-  const cell = cellByIndex(page, index);
-  await cell.locator('.cell-code:visible').click();
-  await cell.locator('.monaco-editor').waitFor({ timeout: 30_000 });
-  await page.waitForFunction(() => document.activeElement?.closest('.monaco-editor') != null);
-  return cell;
-}
