@@ -119,7 +119,12 @@ export function createWorkerKernel({ label, createWorker, interruptible }: Worke
     });
     created.addEventListener('error', (error) => {
       if (created !== worker) return;
-      const message = error.message || `The ${label} worker failed to load.`;
+      // A worker that never loaded is most often the network: say so, and forget the worker so
+      // that the next run (or the status's Retry button) starts a fresh one.
+      const where = globalThis.navigator?.onLine === false ? ' This browser is offline.' : '';
+      const message = error.message || `The ${label} worker could not be loaded.${where} Check the network connection, then retry.`;
+      created.terminate();
+      worker = undefined;
       setStatus({ state: 'dead', detail: message, step: 0, steps: 0 });
       dropAll(message);
     });

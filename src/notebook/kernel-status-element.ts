@@ -26,6 +26,8 @@ export class KernelStatusElement extends HTMLElement {
   private readonly unsubscribe: (() => void)[] = [];
 
   connectedCallback(): void {
+    // A kernel that failed to start (offline, most often) gets a fresh start on request.
+    this.querySelector('button[data-retry]')?.addEventListener('click', () => getNotebook().kernel.restart());
     for (const language of LANGUAGES) {
       const kernel = getNotebook().kernelFor(language);
       this.unsubscribe.push(kernel.onStatus(() => this.render()));
@@ -51,8 +53,14 @@ export class KernelStatusElement extends HTMLElement {
     const detailElement = this.querySelector('[data-detail]');
     const otherElement = this.querySelector('[data-other]');
     const progress = this.querySelector('progress');
+    const retry = this.querySelector<HTMLButtonElement>('button[data-retry]');
+    if (retry) retry.hidden = status.state !== 'dead';
     if (labelElement) labelElement.textContent = label;
-    if (detailElement) detailElement.textContent = detail;
+    if (detailElement) {
+      detailElement.textContent = detail;
+      // The line is cut to keep the header one height; the whole text stays a hover away.
+      detailElement.setAttribute('title', detail);
+    }
     if (otherElement) otherElement.textContent = others.join(' · ');
     if (progress) {
       progress.hidden = status.state !== 'starting';

@@ -1,5 +1,6 @@
 import { cellsAbove, pageCells, type CellHandle } from './cells.ts';
 import { getNotebook } from './notebook.ts';
+import { rovingFocus } from '../lib/roving-focus.ts';
 
 /** The last cell the reader was in: "Run all above" runs the cells before it. */
 let currentCell: CellHandle | undefined;
@@ -37,6 +38,8 @@ const ACTIONS: Record<string, () => void> = {
 /** Page-level controls: Run all, Run all above, Interrupt, Restart, Clear outputs. */
 export class NotebookControlsElement extends HTMLElement {
   connectedCallback(): void {
+    // A toolbar is one tab stop; Left and Right, Home and End move between its buttons.
+    rovingFocus(this, { items: () => [...this.querySelectorAll<HTMLButtonElement>('button:not([hidden])')] });
     this.addEventListener('click', (event) => {
       const button = event.target instanceof Element ? event.target.closest<HTMLButtonElement>('button[data-action]') : null;
       const action = button?.dataset['action'];

@@ -445,7 +445,7 @@ describe('fatal and load errors', () => {
     const handle = kernel.run(request(), sink);
     workers[0]!.fail('');
     expect(kernel.status.state).toBe('dead');
-    expect(kernel.status.detail).toBe('The Python worker failed to load.');
+    expect(kernel.status.detail).toBe('The Python worker could not be loaded. Check the network connection, then retry.');
     expect(await handle.done).toBe('error');
   });
 
