@@ -3,6 +3,8 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import pyodideFiles from './src/plugins/pyodide-files.ts';
 import monacoCss from './src/plugins/monaco-css.ts';
+import contentSecurityPolicy from './src/plugins/content-security-policy.ts';
+import pagefindIndex from './src/plugins/pagefind-index.ts';
 import remarkCells from './src/plugins/remark-cells.ts';
 import { CODE_THEME } from './src/editor/code-style.ts';
 
@@ -17,7 +19,7 @@ export default defineConfig({
   base: process.env.BASE_PATH ?? '/',
   ...(process.env.SITE_URL ? { site: process.env.SITE_URL } : {}),
   trailingSlash: 'ignore',
-  integrations: [mdx(), pyodideFiles()],
+  integrations: [mdx(), pyodideFiles(), contentSecurityPolicy(), pagefindIndex()],
   markdown: {
     remarkPlugins: [remarkCells],
     shikiConfig: { theme: CODE_THEME },
