@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { chapterParts } from '../../../src/export/chapter-source.ts';
+import { readChapterModels } from '../../support/chapter-models.ts';
+import { CHAPTER_DIR, readChapters } from '../../support/chapters.ts';
 
 const mdx = [
   "import EventLoopDiagram from '../../components/EventLoopDiagram.astro';",
@@ -60,4 +64,23 @@ describe('chapterParts', () => {
     expect(parts[2]).toMatchObject({ kind: 'markdown', text: expect.stringContaining('diagram') });
     expect(parts[3]).toEqual({ kind: 'markdown', text: '**Only** for TypeScript.', language: 'typescript' });
   });
+});
+
+describe('the chapters as models', () => {
+  const models = readChapterModels();
+  const chapters = readChapters();
+
+  test.each(models.map((model, i) => [model.slug, model, chapters[i]!] as const))(
+    '%s keeps every cell in order and every heading of its prose',
+    (_slug, model, chapter) => {
+      const cells = model.parts.filter((part) => part.kind === 'cell');
+      expect(cells.map((cell) => cell.id)).toEqual(chapter.cells.map((cell) => cell.id));
+      const source = readFileSync(join(CHAPTER_DIR, `${chapter.id}.mdx`), 'utf8');
+      const headings = source.split('\n').filter((line) => /^##+ /.test(line));
+      const prose = model.parts.flatMap((part) => (part.kind === 'markdown' ? [part.text] : [])).join('\n');
+      for (const heading of headings) expect(prose).toContain(heading);
+      // No JSX component and no MDX import is left in the Markdown.
+      expect(prose).not.toMatch(/^<\/?[A-Z]\w*[\s/>]|^import .* from '/m);
+    },
+  );
 });
