@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
@@ -27,6 +28,9 @@ export default function pagefindIndex(): AstroIntegration {
           if (added.page_count === 0) throw new Error('Pagefind indexed no pages: is data-pagefind-body missing?');
           const written = await index.writeFiles({ outputPath: `${site}${PAGEFIND_DIR}` });
           if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+          // Pagefind counts pages it could not read; an index without a language has no words at all.
+          const entry = JSON.parse(await readFile(`${site}${PAGEFIND_DIR}/pagefind-entry.json`, 'utf8')) as { languages: object };
+          if (Object.keys(entry.languages).length === 0) throw new Error('Pagefind indexed no words: is the HTML well-formed?');
           logger.info(`indexed ${added.page_count} pages into ${PAGEFIND_DIR}/`);
         } finally {
           await close();
