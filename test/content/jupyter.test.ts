@@ -58,6 +58,12 @@ function expectSameOutputs(actual: Record<string, string>, expected: [string, st
 }
 
 describe.skipIf(!hasJupyter)('chapters as Jupyter notebooks', () => {
+  test('Jupyter knows the python3 kernel the notebooks ask for', () => {
+    // Debian ships no `jupyter kernelspec` command; jupyter_client's own lookup is what nbconvert uses.
+    const found = spawnSync(PYTHON, ['-c', 'from jupyter_client.kernelspec import KernelSpecManager as K; print(K().get_kernel_spec("python3").language)'], { encoding: 'utf8' });
+    expect(found.stdout.trim(), found.stderr).toBe('python');
+  });
+
   test.each(chapters)('chapter $number ($slug) is valid nbformat and runs in Jupyter with its stored outputs', (chapter) => {
     const notebook = chapterNotebook(chapter);
     expectSameOutputs(execute(chapter.slug, notebook), expectedOutputs(notebook, [chapter]));
