@@ -3,6 +3,8 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import pyodideFiles from './src/plugins/pyodide-files.ts';
 import monacoCss from './src/plugins/monaco-css.ts';
+import contentSecurityPolicy from './src/plugins/content-security-policy.ts';
+import pagefindIndex from './src/plugins/pagefind-index.ts';
 import serviceWorker from './src/plugins/service-worker.ts';
 import remarkCells from './src/plugins/remark-cells.ts';
 import { CODE_THEMES } from './src/editor/code-style.ts';
@@ -18,8 +20,8 @@ export default defineConfig({
   base: process.env.BASE_PATH ?? '/',
   ...(process.env.SITE_URL ? { site: process.env.SITE_URL } : {}),
   trailingSlash: 'ignore',
-  // The service worker comes last: it lists the files the others wrote.
-  integrations: [mdx(), pyodideFiles(), serviceWorker()],
+  // The service worker comes last: it lists the files the others wrote (the search index included).
+  integrations: [mdx(), pyodideFiles(), contentSecurityPolicy(), pagefindIndex(), serviceWorker()],
   markdown: {
     remarkPlugins: [remarkCells],
     shikiConfig: { themes: CODE_THEMES, defaultColor: 'light-dark()' },
