@@ -1,20 +1,13 @@
-import { loadPyodide, version } from 'pyodide';
-import { withBase } from '../lib/base-url.ts';
 import type { KernelRequest } from './protocol.ts';
-import { PRECOMPILED_STDLIB } from './pyodide-paths.ts';
+import { loadPythonRuntime } from './python-runtime.ts';
 import { createPythonSession, type PythonSession } from './python-session.ts';
 import { onRequest, post } from './worker-port.ts';
 
-const STEPS = 3;
-
 async function start(): Promise<PythonSession> {
-  post({ type: 'progress', stage: 'Downloading and compiling Python (about 4 MB)', step: 2, steps: STEPS });
-  // The site serves its own copy of Pyodide under a versioned path, so nothing comes from a CDN.
-  const indexURL = new URL(withBase(`pyodide/${version}/`), self.location.origin).href;
-  // The standard library precompiled to bytecode for this Pyodide (src/plugins/precompile-stdlib.ts):
-  // nothing to compile on a cold start.
-  const pyodide = await loadPyodide({ indexURL, stdLibURL: `${indexURL}${PRECOMPILED_STDLIB}` });
-  post({ type: 'progress', stage: 'Preparing the notebook kernel', step: 3, steps: STEPS });
+  const pyodide = await loadPythonRuntime(({ stage, loaded, total }) =>
+    post({ type: 'progress', stage, step: loaded, steps: total }),
+  );
+  post({ type: 'progress', stage: 'Preparing the notebook kernel', step: 1, steps: 1 });
   const session = createPythonSession(pyodide, (runId, output) => post({ type: 'output', runId, output }));
   post({ type: 'ready', version: `Python ${pyodide.version}` });
   return session;
