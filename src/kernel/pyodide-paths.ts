@@ -16,6 +16,13 @@ export interface FileSize {
 }
 
 declare const __PYODIDE_SIZES__: Record<string, FileSize> | undefined;
+declare const __PYODIDE_VERSION__: string | undefined;
+
+/** The Pyodide the build copied, without importing Pyodide (the page must not load it to know this). */
+export const PYODIDE_VERSION = typeof __PYODIDE_VERSION__ === 'undefined' ? '' : __PYODIDE_VERSION__;
 
 /** The files a start fetches, with their sizes; filled in by the build (empty in Node tests). */
 export const RUNTIME_SIZES: Record<string, FileSize> = typeof __PYODIDE_SIZES__ === 'undefined' ? {} : __PYODIDE_SIZES__;
+
+/** What the page downloads ahead of a first run (src/notebook/kernel-prefetch.ts): every file a start fetches. */
+export const PREFETCHED_FILES = Object.keys(RUNTIME_SIZES);

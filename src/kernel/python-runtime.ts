@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { loadPyodide, version, type PyodideAPI } from 'pyodide';
 import { withBase } from '../lib/base-url.ts';
+import { connectionIsPrecious } from '../lib/connection.ts';
 import { CORE_STDLIB, REST_STDLIB, RUNTIME_SIZES } from './pyodide-paths.ts';
 import { installLazyStdlib, type LazyStdlib } from './lazy-stdlib.ts';
 
@@ -14,12 +15,6 @@ export interface LoadProgress {
 const MB = (bytes: number) => (bytes / 1_000_000).toFixed(1);
 /** The background download of the rest of the library waits this long after the kernel is ready. */
 const REST_DELAY_MS = 5000;
-
-/** Whether the reader's connection asks us not to download what nobody asked for yet. */
-export function networkIsPrecious(): boolean {
-  const connection = (navigator as Navigator & { connection?: { saveData?: boolean; effectiveType?: string } }).connection;
-  return connection?.saveData === true || /(^|-)2g$/.test(connection?.effectiveType ?? '');
-}
 
 /** A synchronous GET: allowed in workers, and what an import (which cannot await) needs. */
 function fetchSync(url: string): Uint8Array | undefined {
@@ -123,7 +118,7 @@ export async function loadPythonRuntime(report: (progress: LoadProgress) => void
   }
   progress.finish();
   const lazy = installLazyStdlib(pyodide, (path) => fetchSync(`${indexURL}${path}`));
-  if (!networkIsPrecious()) setTimeout(() => void fetchRest(indexURL, lazy), REST_DELAY_MS);
+  if (!connectionIsPrecious()) setTimeout(() => void fetchRest(indexURL, lazy), REST_DELAY_MS);
   return pyodide;
 }
 

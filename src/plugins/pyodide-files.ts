@@ -65,7 +65,7 @@ export default function pyodideFiles(): AstroIntegration {
         }
         updateConfig({
           vite: {
-            define: { __PYODIDE_SIZES__: JSON.stringify(sizes) },
+            define: { __PYODIDE_SIZES__: JSON.stringify(sizes), __PYODIDE_VERSION__: JSON.stringify(version) },
             plugins: [
               {
                 name: 'pyodide-files:dev',
