@@ -6,15 +6,18 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { completeResults, formatTable, median, parseArgs, ratio, round } from './stats.mjs';
+import { completeResults, formatTable, median, parseArgs, partialResults, ratio, round } from './stats.mjs';
 import { startServer } from './server.mjs';
 import { CHAPTER, coldFirstOutput } from './browser.mjs';
 import { editorOpen, jsBeforeClick, lighthouse, warmFigures } from './local-figures.mjs';
 import { networkFigures, PROFILES } from './network-figures.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const DIST = join(ROOT, 'dist');
+// BENCH_DIST measures another build (say, an older commit's) with this bench; BENCH_RESULTS
+// writes its figures somewhere other than latest.json.
+const DIST = process.env.BENCH_DIST ?? join(ROOT, 'dist');
 const LATEST = join(ROOT, 'bench/results/latest.json');
+const OUT = process.env.BENCH_RESULTS ?? LATEST;
 
 const options = parseArgs(process.argv.slice(2));
 // With --json, stdout carries the JSON object alone; progress goes to stderr.
@@ -40,18 +43,17 @@ function build() {
 }
 
 function previousBuildSeconds() {
-  try {
-    return JSON.parse(readFileSync(LATEST, 'utf8')).build_s;
-  } catch {
-    throw new Error('--no-build needs bench/results/latest.json from a full run for build_s');
-  }
+  const seconds = previousResults().build_s;
+  if (Number.isFinite(seconds) || options.only) return seconds ?? Number.NaN;
+  throw new Error('--no-build needs bench/results/latest.json from a full run for build_s');
 }
 
+/** The last full run's figures, for the half that `--only` does not measure; none if there was no run. */
 function previousResults() {
   try {
     return JSON.parse(readFileSync(LATEST, 'utf8'));
   } catch {
-    throw new Error('--only needs bench/results/latest.json from a full run for the other figures');
+    return {};
   }
 }
 
@@ -148,15 +150,12 @@ async function main() {
     await server.close();
   }
 
-  results = completeResults({
-    ...results,
-    dist_mb: round(directorySize(DIST) / 1024 / 1024),
-    build_s: round(buildSeconds),
-  });
-  mkdirSync(dirname(LATEST), { recursive: true });
-  writeFileSync(LATEST, `${JSON.stringify(results, null, 2)}\n`);
+  const measured = { ...results, dist_mb: round(directorySize(DIST) / 1024 / 1024), build_s: round(buildSeconds) };
+  results = options.only ? partialResults(measured) : completeResults(measured);
+  mkdirSync(dirname(OUT), { recursive: true });
+  writeFileSync(OUT, `${JSON.stringify(results, null, 2)}\n`);
   if (options.json) console.log(JSON.stringify(results));
-  else console.log(`\n${formatTable(results, samples)}\n\nwritten to bench/results/latest.json`);
+  else console.log(`\n${formatTable(results, samples)}\n\nwritten to ${OUT}`);
 }
 
 main().catch((error) => {

@@ -54,11 +54,16 @@ export function completeResults(results) {
   return Object.fromEntries(FIGURES.map(({ key }) => [key, results[key]]));
 }
 
+/** For a run that measured one half (`--only`): every figure in order, `null` where none was taken. */
+export function partialResults(results) {
+  return Object.fromEntries(FIGURES.map(({ key }) => [key, Number.isFinite(results[key]) ? results[key] : null]));
+}
+
 /** A plain-text table for people. */
 export function formatTable(results, samples = {}) {
   const rows = FIGURES.map(({ key, unit, budget }) => [
     key,
-    `${results[key]} ${unit}`,
+    results[key] === null ? 'not measured' : `${results[key]} ${unit}`,
     budget,
     samples[key] ? samples[key].map((value) => round(value, 1)).join(', ') : '',
   ]);
