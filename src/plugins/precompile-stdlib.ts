@@ -19,6 +19,12 @@ export interface SplitStdlib {
   core: string[];
 }
 
+/**
+ * Modules the lazy importer itself needs beyond what it imports at install: zipfile decodes member
+ * names with cp437 when it opens the rest of the library (seen in Chromium as one extra fetch).
+ */
+const IMPORTER_NEEDS = ['encodings.cp437'];
+
 const SPLIT_SCRIPT = new URL('./precompile-stdlib.py', import.meta.url);
 const RUNNER = new URL('../kernel/runner.py', import.meta.url);
 const CHAPTERS = new URL('../../content/chapters/', import.meta.url);
@@ -62,7 +68,7 @@ async function firstImports(pyodide: PyodideAPI, chapters: string[][]): Promise<
 export async function splitStdlib(packageDir: string, version: string, cacheDir: string): Promise<SplitStdlib> {
   const chapters = await chapterCells();
   const hash = createHash('sha256');
-  for (const part of [version, await readFile(SPLIT_SCRIPT, 'utf8'), await readFile(RUNNER, 'utf8'), JSON.stringify(chapters)]) {
+  for (const part of [version, await readFile(SPLIT_SCRIPT, 'utf8'), await readFile(RUNNER, 'utf8'), JSON.stringify(chapters), ...IMPORTER_NEEDS]) {
     hash.update(part).update('\0');
   }
   const dir = join(cacheDir, `stdlib-${version}-${hash.digest('hex').slice(0, 16)}`);
@@ -70,7 +76,7 @@ export async function splitStdlib(packageDir: string, version: string, cacheDir:
   if (existsSync(manifest)) return { dir, ...(JSON.parse(await readFile(manifest, 'utf8')) as Omit<SplitStdlib, 'dir'>) };
 
   const pyodide = await loadPyodide({ indexURL: `${packageDir}/` });
-  const core = await firstImports(pyodide, chapters);
+  const core = [...(await firstImports(pyodide, chapters)), ...IMPORTER_NEEDS];
   pyodide.FS.writeFile('/tmp/python_stdlib.zip', await readFile(join(packageDir, 'python_stdlib.zip')));
   pyodide.runPython(await readFile(SPLIT_SCRIPT, 'utf8'));
   const split = pyodide.globals.get('split') as (core: string) => string;
