@@ -58,13 +58,18 @@ def split(core_json):
                 continue
             data = source.read(info)
             if not info.filename.endswith(".py"):
-                _write(first, info.filename, data)
+                # A data file of a package left out (ctypes/macholib/README.ctypes, tomllib/mypy.ini)
+                # must stay out too: its folder in the first zip would make the package a namespace
+                # package there, found before the lazy importer is asked.
+                package = info.filename.rpartition("/")[0].replace("/", ".")
+                _write(first if not package or package in core else rest, info.filename, data)
                 continue
             try:
                 code = compile(data, f"{MOUNT}/{info.filename}", "exec", dont_inherit=True)
             except SyntaxError:
-                # A few files are test data, not modules; they stay as they are.
-                _write(first, info.filename, data)
+                # A few files are test data, not modules; they stay as they are, beside their package.
+                package = info.filename.rpartition("/")[0].replace("/", ".")
+                _write(first if not package or package in core else rest, info.filename, data)
                 continue
             pyc = bytes(_code_to_hash_pyc(code, importlib.util.source_hash(data), checked=False))
             name, is_package = _module_name(info.filename)
