@@ -110,7 +110,7 @@ export function createWorkerKernel({ label, createWorker, interruptible }: Worke
 
   function start(): Worker {
     if (worker) return worker;
-    setStatus({ state: 'starting', detail: `Starting the ${label} worker`, step: 1, steps: 3 });
+    setStatus({ state: 'starting', detail: `Starting the ${label} worker`, step: 0, steps: 1 });
     const created = createWorker();
     worker = created;
     created.addEventListener('message', (message: MessageEvent<unknown>) => {

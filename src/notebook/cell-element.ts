@@ -221,6 +221,15 @@ export class NotebookCell extends HTMLElement implements CellHandle {
         this.model.startOutputs(language);
         this.model.setRun({ phase: 'running', executionCount: count });
         started = performance.now();
+        // A first run waits for the kernel to load; that time is the kernel's, not the cell's.
+        const kernel = notebook.kernelFor(language);
+        if (kernel.status.state === 'starting') {
+          const stop = kernel.onStatus((status) => {
+            if (status.state === 'starting') return;
+            started = performance.now();
+            stop();
+          });
+        }
         return count;
       },
     );

@@ -7,7 +7,11 @@ function describe(language: string, status: KernelStatus): { label: string; deta
     case 'not-started':
       return { label: `${language}: not started`, detail: 'It starts when you run a cell.' };
     case 'starting':
-      return { label: `${language}: loading (${status.step} of ${status.steps})`, detail: status.detail };
+      // The worker counts bytes (the detail says how many); a share is what the reader can weigh.
+      return {
+        label: `${language}: loading, ${status.steps > 0 ? Math.round((100 * status.step) / status.steps) : 0}%`,
+        detail: status.detail,
+      };
     case 'idle':
       return { label: `${language}: idle`, detail: status.detail };
     case 'busy':
