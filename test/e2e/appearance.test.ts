@@ -96,7 +96,8 @@ describe.skipIf(!hasChromium)('reading and moving around', () => {
     const { page } = await openPage(shared.context, 'task/');
     const python = page.getByRole('radio', { name: 'Python' });
     const typescript = page.getByRole('radio', { name: 'TypeScript' });
-    await page.locator('.site-name').focus();
+    // The search box comes just before the switch in the header.
+    await page.getByRole('searchbox', { name: 'Search the chapters' }).focus();
     await page.keyboard.press('Tab');
     expect(await python.evaluate((element) => element === document.activeElement)).toBe(true);
     await page.keyboard.press('ArrowRight');
