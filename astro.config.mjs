@@ -3,8 +3,11 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import pyodideFiles from './src/plugins/pyodide-files.ts';
 import monacoCss from './src/plugins/monaco-css.ts';
+import contentSecurityPolicy from './src/plugins/content-security-policy.ts';
+import pagefindIndex from './src/plugins/pagefind-index.ts';
+import serviceWorker from './src/plugins/service-worker.ts';
 import remarkCells from './src/plugins/remark-cells.ts';
-import { CODE_THEME } from './src/editor/code-style.ts';
+import { CODE_THEMES } from './src/editor/code-style.ts';
 
 // Cross-origin isolation lets a later Stop button interrupt Python through a SharedArrayBuffer.
 const isolation = {
@@ -17,10 +20,11 @@ export default defineConfig({
   base: process.env.BASE_PATH ?? '/',
   ...(process.env.SITE_URL ? { site: process.env.SITE_URL } : {}),
   trailingSlash: 'ignore',
-  integrations: [mdx(), pyodideFiles()],
+  // The service worker comes last: it lists the files the others wrote (the search index included).
+  integrations: [mdx(), pyodideFiles(), contentSecurityPolicy(), pagefindIndex(), serviceWorker()],
   markdown: {
     remarkPlugins: [remarkCells],
-    shikiConfig: { theme: CODE_THEME },
+    shikiConfig: { themes: CODE_THEMES, defaultColor: 'light-dark()' },
   },
   server: { headers: isolation },
   devToolbar: { enabled: false },
@@ -29,6 +33,6 @@ export default defineConfig({
     worker: { format: 'es' },
     // Pre-bundling Pyodide in dev would reload the page in the middle of the first run; the
     // TypeScript kernel's dependencies are bundled up front for the same reason.
-    optimizeDeps: { exclude: ['pyodide'], include: ['sucrase', 'acorn'] },
+    optimizeDeps: { exclude: ['pyodide'], include: ['sucrase', 'acorn', 'node-inspect-extracted', 'anser'] },
   },
 });

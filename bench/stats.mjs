@@ -5,7 +5,16 @@ export const FIGURES = [
   { key: 'js_kb_before_click', unit: 'KB', budget: '<= 40' },
   { key: 'cold_first_output_ms', unit: 'ms', budget: '' },
   { key: 'baseline_cold_first_output_ms', unit: 'ms', budget: '' },
-  { key: 'cold_ratio', unit: 'x', budget: '<= 1.0 (aim 0.5)' },
+  { key: 'cold_ratio', unit: 'x', budget: '<= 0.4' },
+  ...['fast', 'slow'].flatMap((link) => [
+    { key: `${link}_link_first_output_ms`, unit: 'ms', budget: '' },
+    { key: `${link}_link_baseline_first_output_ms`, unit: 'ms', budget: '' },
+    { key: `${link}_link_ratio`, unit: 'x', budget: link === 'fast' ? '<= 0.5' : '' },
+    { key: `${link}_link_mb_before_output`, unit: 'MB', budget: link === 'fast' ? '<= 4.5' : '' },
+    { key: `${link}_link_baseline_mb_before_output`, unit: 'MB', budget: '' },
+    { key: `${link}_link_repeat_visit_ms`, unit: 'ms', budget: '' },
+    { key: `${link}_link_after_reading_ms`, unit: 'ms', budget: '' },
+  ]),
   { key: 'warm_print_ms', unit: 'ms', budget: '<= 30' },
   { key: 'stream_latency_ms', unit: 'ms', budget: '<= 50' },
   { key: 'flood_longest_task_ms', unit: 'ms', budget: '<= 50' },
@@ -45,11 +54,16 @@ export function completeResults(results) {
   return Object.fromEntries(FIGURES.map(({ key }) => [key, results[key]]));
 }
 
+/** For a run that measured one half (`--only`): every figure in order, `null` where none was taken. */
+export function partialResults(results) {
+  return Object.fromEntries(FIGURES.map(({ key }) => [key, Number.isFinite(results[key]) ? results[key] : null]));
+}
+
 /** A plain-text table for people. */
 export function formatTable(results, samples = {}) {
   const rows = FIGURES.map(({ key, unit, budget }) => [
     key,
-    `${results[key]} ${unit}`,
+    results[key] === null ? 'not measured' : `${results[key]} ${unit}`,
     budget,
     samples[key] ? samples[key].map((value) => round(value, 1)).join(', ') : '',
   ]);
@@ -61,12 +75,17 @@ export function formatTable(results, samples = {}) {
 
 /** Reads `--flag` and `--name value` options. */
 export function parseArgs(argv) {
-  const options = { json: false, runs: 5, build: true };
+  const options = { json: false, runs: 5, linkRuns: 3, build: true, only: undefined };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--json') options.json = true;
     else if (argv[i] === '--runs') options.runs = Number(argv[++i]);
+    else if (argv[i] === '--link-runs') options.linkRuns = Number(argv[++i]);
     else if (argv[i] === '--no-build') options.build = false;
+    else if (argv[i] === '--only') options.only = argv[++i];
   }
-  if (!Number.isInteger(options.runs) || options.runs < 1) throw new Error('--runs needs a positive integer');
+  for (const name of ['runs', 'linkRuns']) {
+    if (!Number.isInteger(options[name]) || options[name] < 1) throw new Error(`--${name === 'runs' ? 'runs' : 'link-runs'} needs a positive integer`);
+  }
+  if (options.only !== undefined && !['local', 'network'].includes(options.only)) throw new Error('--only takes local or network');
   return options;
 }

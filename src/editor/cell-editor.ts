@@ -23,8 +23,9 @@ import {
   CODE_LINE_HEIGHT,
   CODE_PADDING_X,
   CODE_PADDING_Y,
-  CODE_THEME,
+  CODE_THEMES,
 } from './code-style.ts';
+import { currentColorScheme, onColorSchemeChange } from '../lib/color-scheme.ts';
 
 export interface CellEditorOptions {
   code: string;
@@ -66,7 +67,7 @@ function setUpOnce(): Promise<void> {
     };
     addStyles();
     const highlighter = await createHighlighterCore({
-      themes: [import('@shikijs/themes/github-light')],
+      themes: [import('@shikijs/themes/github-light-default'), import('@shikijs/themes/github-dark-default')],
       langs: [import('@shikijs/langs/python'), import('@shikijs/langs/typescript')],
       engine: createJavaScriptRegexEngine(),
     });
@@ -76,6 +77,8 @@ function setUpOnce(): Promise<void> {
     monaco.languages.setLanguageConfiguration('python', pythonConfiguration);
     // Monaco colours with the same grammar and theme that coloured the static code at build time.
     shikiToMonaco(highlighter, monaco);
+    // Monaco has one theme for all editors: it follows the page's scheme as the static code does.
+    onColorSchemeChange((scheme) => monaco.editor.setTheme(CODE_THEMES[scheme]));
   })();
   return setup;
 }
@@ -90,7 +93,7 @@ export async function createCellEditor(host: HTMLElement, options: CellEditorOpt
   const model = monaco.editor.createModel(options.code, options.language, uri);
   const editor = monaco.editor.create(host, {
     model,
-    theme: CODE_THEME,
+    theme: CODE_THEMES[currentColorScheme()],
     ariaLabel: options.label,
     fontFamily: CODE_FONT_FAMILY,
     fontSize: CODE_FONT_SIZE,

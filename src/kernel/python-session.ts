@@ -1,26 +1,46 @@
 import type { PyodideAPI } from 'pyodide';
 import type { PyProxy } from 'pyodide/ffi';
+import asyncioSource from './nb_asyncio.py?raw';
+import routingSource from './nb_routing.py?raw';
 import runnerSource from './runner.py?raw';
-import { isOutput, type Output, type RunStatus } from './protocol.ts';
+import { createPendingWatch, type PendingWatch } from './pending-watch.ts';
+import { LOOP_TRACE_MODULES } from './loop-trace-modules.ts';
+import { isOutput, traceStep, type Output, type PendingWork, type RunStatus, type TraceStep } from './protocol.ts';
 import { createStreamBatcher, type StreamName } from './stream-batcher.ts';
-import { installLoopTrace } from './loop-trace-modules.ts';
-import { isTraceStep, type TraceStep } from '../loop-view/trace-step.ts';
 
-const RUNNER_FILENAME = '<notebook-runner>';
+const KERNEL_DIR = '/home/pyodide/.notebook-kernel';
+const RUNNER_FILENAME = `${KERNEL_DIR}/runner.py`;
 
 export interface RunCell {
   runId: number;
   code: string;
   filename: string;
   executionCount: number;
-  /** Loop view: record the loop's turns and pass them to the session's `onTrace`. */
+  /** Loop view: record the loop's turns and pass them to the sink's `trace`. */
   trace?: boolean;
 }
 
-export interface PythonSession {
+/** What a kernel session reports, each piece tagged with the run (cell execution) it belongs to. */
+export interface SessionSink {
+  output(runId: number, output: Output): void;
+  /** The work a run still has on the event loop after (or while) its code runs. */
+  pending?(runId: number, work: PendingWork): void;
+  /** Steps of a traced run's loop (src/kernel/loop_trace.py), in batches while it runs. */
+  trace?(runId: number, steps: TraceStep[]): void;
+}
+
+export interface KernelSession {
+  /** Runs a cell's code; resolves when its last line has run. Work it scheduled may go on. */
   run(cell: RunCell): Promise<RunStatus>;
+  /** Resolves once the run has no work left on the loop, or after `timeoutMs`. */
+  settle(runId: number, timeoutMs?: number): Promise<void>;
+  /** Cancels the timers and tasks a run left on the loop. */
+  cancelRun(runId: number): void;
   /** Forgets every variable, as a fresh notebook would. */
   reset(): void;
+}
+
+export interface PythonSession extends KernelSession {
   /** Stops the running cell if it is awaiting; returns whether there was one. */
   cancel(): boolean;
   /** Lets the page raise KeyboardInterrupt in a busy cell by writing 2 (SIGINT) into this buffer. */
@@ -31,77 +51,107 @@ function isErrorPayload(value: unknown): value is { ename: string; evalue: strin
   return typeof value === 'object' && value !== null && 'traceback' in value;
 }
 
-/** A dict the runner passed out, as plain JavaScript; the proxy is freed, since Python keeps no use for it. */
+/** A value the runner passed out, as plain JavaScript; the proxy is freed, since Python keeps no use for it. */
 function fromPython(payload: unknown): unknown {
+  if (typeof payload !== 'object' || payload === null || !('toJs' in payload)) return payload;
   const proxy = payload as PyProxy;
   const value: unknown = proxy.toJs({ dict_converter: Object.fromEntries });
   proxy.destroy();
   return value;
 }
 
+/** The runner's modules, where Python's import system finds them. */
+function installKernelModules(pyodide: PyodideAPI): void {
+  pyodide.FS.mkdirTree(KERNEL_DIR);
+  pyodide.FS.writeFile(`${KERNEL_DIR}/nb_routing.py`, routingSource);
+  pyodide.FS.writeFile(`${KERNEL_DIR}/nb_asyncio.py`, asyncioSource);
+  pyodide.FS.writeFile(RUNNER_FILENAME, runnerSource);
+  for (const [name, source] of Object.entries(LOOP_TRACE_MODULES)) pyodide.FS.writeFile(`${KERNEL_DIR}/${name}`, source);
+  pyodide.runPython(`import sys\nif ${JSON.stringify(KERNEL_DIR)} not in sys.path: sys.path.insert(0, ${JSON.stringify(KERNEL_DIR)})`);
+}
+
 /**
- * Wraps a loaded Pyodide as a notebook kernel: one namespace, stdout and stderr streamed,
- * results and errors in Jupyter's shape. The worker and the content tests (in Node) share it,
- * so what the tests check is what the page runs.
+ * Wraps a loaded Pyodide as a notebook kernel: one namespace, stdout and stderr streamed to the run
+ * that wrote them (also after the cell's last line), results and errors in Jupyter's shape. The
+ * worker and the content tests (in Node) share it, so what the tests check is what the page runs.
  */
 export function createPythonSession(
   pyodide: PyodideAPI,
-  emit: (runId: number, output: Output) => void,
+  sink: SessionSink | ((runId: number, output: Output) => void),
   now: () => number = () => performance.now(),
-  onTrace: (runId: number, steps: TraceStep[]) => void = () => undefined,
 ): PythonSession {
-  // Output that arrives after a run ended (a task still printing) belongs to the last run.
-  let currentRunId = 0;
+  const { output: emit, pending: onPending, trace: onTrace } = typeof sink === 'function' ? { output: sink } : sink;
   const batcher = createStreamBatcher({
-    send: (name, text) => emit(currentRunId, { output_type: 'stream', name, text }),
+    send: (runId, name, text) => emit(runId, { output_type: 'stream', name, text }),
     now,
   });
+  let lastRunId = 0;
+  // Writes that bypass sys.stdout (C code) go to the last run.
   const writer = (name: StreamName) => {
     const decoder = new TextDecoder();
     return {
       isatty: false,
       write(buffer: Uint8Array): number {
-        batcher.write(name, decoder.decode(buffer, { stream: true }));
+        batcher.write(lastRunId, name, decoder.decode(buffer, { stream: true }));
         return buffer.length;
       },
     };
   };
   pyodide.setStdout(writer('stdout'));
   pyodide.setStderr(writer('stderr'));
+  installKernelModules(pyodide);
+
+  const report = (runId: number, kind: string, raw: unknown) => {
+    const payload = fromPython(raw);
+    if (kind !== 'stream') batcher.flush();
+    if (kind === 'stream' && typeof payload === 'string') {
+      batcher.write(runId, 'stderr', payload);
+    } else if (kind === 'execute_result' && typeof payload === 'string') {
+      emit(runId, { output_type: 'execute_result', execution_count: executionCounts.get(runId) ?? 0, data: { 'text/plain': payload } });
+    } else if (kind === 'display_data') {
+      const output = { output_type: 'display_data', data: payload };
+      if (isOutput(output)) emit(runId, output);
+    } else if (kind === 'trace' && Array.isArray(payload)) {
+      onTrace?.(runId, payload.filter(traceStep.is)); // after the flush: a step's printed lines come first
+    } else if (kind === 'error' && isErrorPayload(payload)) {
+      emit(runId, { output_type: 'error', ...payload });
+    }
+  };
+  const sendStream = (runId: number, name: StreamName, text: string) => batcher.write(runId, name, text);
 
   const scope = pyodide.globals.get('dict')() as PyProxy;
   scope.set('__file__', RUNNER_FILENAME);
   pyodide.runPython(runnerSource, { globals: scope, filename: RUNNER_FILENAME });
-  installLoopTrace(pyodide);
-  const runner = (scope.get('Runner') as PyProxy & (() => PyProxy))();
+  const runner = (scope.get('Runner') as (...args: unknown[]) => PyProxy)(report, sendStream);
+  const executionCounts = new Map<number, number>();
+
+  const watch: PendingWatch = createPendingWatch({
+    poll: () => {
+      const counts = fromPython((runner['pending'] as () => unknown)()) as Record<string, [number, number]> | Map<number, [number, number]>;
+      batcher.flush();
+      const entries = counts instanceof Map ? [...counts] : Object.entries(counts);
+      return new Map(entries.map(([run, [tasks, timers]]) => [Number(run), { tasks, timers }]));
+    },
+    onChange: (runId, work) => onPending?.(runId, work),
+  });
 
   return {
     async run({ runId, code, filename, executionCount, trace = false }) {
-      currentRunId = runId;
-      const report = (kind: string, payload: unknown) => {
-        if (kind === 'execute_result' && typeof payload === 'string') {
-          batcher.flush();
-          emit(runId, { output_type: 'execute_result', execution_count: executionCount, data: { 'text/plain': payload } });
-        } else if (kind === 'display_data') {
-          batcher.flush();
-          const output = { output_type: 'display_data', data: fromPython(payload) };
-          if (isOutput(output)) emit(runId, output);
-        } else if (kind === 'trace') {
-          batcher.flush(); // the steps' printed lines reach the page before the steps
-          const steps = fromPython(payload);
-          if (Array.isArray(steps)) onTrace(runId, steps.filter(isTraceStep));
-        } else if (kind === 'error') {
-          batcher.flush();
-          const value = fromPython(payload);
-          if (isErrorPayload(value)) emit(runId, { output_type: 'error', ...value });
-        }
-      };
+      lastRunId = runId;
+      executionCounts.set(runId, executionCount);
       try {
-        const status = (await (runner['run'] as (...args: unknown[]) => Promise<string>)(code, filename, report, trace)) as string;
+        const status = (await (runner['run'] as (...args: unknown[]) => Promise<string>)(code, filename, runId, trace)) as string;
         return status === 'ok' ? 'ok' : 'error';
       } finally {
         batcher.flush();
+        executionCounts.delete(runId);
+        watch.check();
       }
+    },
+    settle: (runId, timeoutMs) => watch.settle(runId, timeoutMs),
+    cancelRun(runId) {
+      (runner['cancel_run'] as (runId: number) => number)(runId);
+      watch.check();
     },
     reset() {
       (runner['reset'] as () => void)();

@@ -8,13 +8,19 @@ captures; results and errors go to `emit(kind, payload)`.
 import ast
 import asyncio
 import builtins
+import contextvars
 import inspect
 import linecache
 import sys
 import traceback
 import types
 
+import nb_asyncio
+import nb_routing
+
 _RUNNER_FILE = __file__ if "__file__" in globals() else "<runner>"
+# The kernel's own frames are not the reader's business, wherever they sit in the stack.
+_KERNEL_FILES = {_RUNNER_FILE, nb_asyncio.__file__, nb_routing.__file__}
 
 _NO_INPUT = (
     "input() cannot wait for typing in this notebook: the cell runs in a background worker. "
@@ -58,11 +64,23 @@ def _fresh_namespace():
 
 
 class Runner:
-    def __init__(self, interactive_input=False):
+    """Runs cells. `emit(run_id, kind, payload)` reports results, errors and pending work.
+
+    With `send_stream(run_id, name, text)`, stdout and stderr are routed to the run that wrote them
+    (the page's kernel); without it they stay as the host set them (the CPython harness).
+    """
+
+    def __init__(self, emit, send_stream=None, interactive_input=False):
         self.namespace = _fresh_namespace()
-        self._task = None
-        self._emit = None
+        self._emit = emit
+        self._tasks = {}
+        self._last_run = 0
+        self._watch = None
         sys.modules["notebook_display"] = _display_module(self)
+        if send_stream is not None:
+            nb_routing.install_streams(send_stream, lambda: self._last_run)
+        if sys.platform == "emscripten":
+            nb_asyncio.lend_the_page_loop()
         if not interactive_input:
             # Fail at once with a reason, rather than hang or read an empty line.
             builtins.input = _no_input
@@ -71,49 +89,85 @@ class Runner:
         self.namespace = _fresh_namespace()
 
     def display(self, bundle):
-        if self._emit is not None:
-            sys.stdout.flush()
-            self._emit("display_data", bundle)
+        sys.stdout.flush()
+        self._emit(nb_routing.current_run.get() or self._last_run, "display_data", bundle)
 
     def cancel(self):
-        """Stops a cell that is waiting (on asyncio.sleep, say); a busy cell is stopped by the interrupt buffer."""
-        if self._task is not None and not self._task.done():
-            self._task.cancel()
-            return True
+        """Stops the cell that is running if it is waiting (on asyncio.sleep, say); a busy cell is
+        stopped by the interrupt buffer."""
+        for task in self._tasks.values():
+            if not task.done():
+                task.cancel()
+                return True
         return False
 
-    async def run(self, source, filename, emit, trace=False):
+    def cancel_run(self, run_id):
+        """Cancels the tasks and callbacks a run left on the loop; returns how many."""
+        return self._watch.cancel(run_id) if self._watch else 0
+
+    def pending(self):
+        """{run: [tasks, timers]}: the work each run still has on the loop."""
+        nb_routing.flush_streams()
+        return self._watch.pending() if self._watch else {}
+
+    def _watch_loop(self):
+        loop = asyncio.get_running_loop()
+        if self._watch is None or self._watch.loop is not loop:
+            self._watch = nb_routing.LoopWatch(loop, set(self._tasks.values()))
+            loop.set_exception_handler(self._on_loop_error)
+        self._watch._main_tasks = set(self._tasks.values())
+
+    def _on_loop_error(self, loop, context):
+        """An error nobody caught (a task never awaited, a callback): shown in the cell that started it."""
+        run_id = nb_routing.run_of_error(context, self._last_run)
+        error = context.get("exception")
+        message = context.get("message") or "Task exception was never retrieved"
+        nb_routing.flush_streams()
+        if error is None:
+            self._emit(run_id, "stream", f"{message}\n")
+            return
+        payload = self._describe(error)
+        payload["traceback"] = [f"{message}\n", *payload["traceback"]]
+        self._emit(run_id, "error", payload)
+
+    async def run(self, source, filename, run_id, trace=False):
         """Runs one cell. Returns "ok" or "error"; emits execute_result or error (and `trace` steps if asked)."""
         # Registering the source lets tracebacks quote the cell's own lines, as IPython does.
         linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
-        self._emit = emit
+        self._last_run = run_id
+        self._watch_loop()
         # --- loop view hook (src/kernel/loop_trace.py): record the loop's turns while the cell runs
         tracer = None
         if trace:
             import loop_trace
 
-            tracer = loop_trace.start(filename, lambda steps: emit("trace", steps))
+            tracer = loop_trace.start(filename, lambda steps: self._emit(run_id, "trace", steps))
         # --- end of loop view hook
-        self._task = asyncio.ensure_future(self._guarded(source, filename))
+        context = contextvars.copy_context()
+        context.run(nb_routing.current_run.set, run_id)
+        task = asyncio.get_running_loop().create_task(self._guarded(source, filename), context=context)
+        self._tasks[run_id] = task
+        self._watch._main_tasks.add(task)
         try:
-            value = await self._task
+            value = await task
             if isinstance(value, _Escaped):
                 raise value.error
         except asyncio.CancelledError:
-            emit("error", self._describe(KeyboardInterrupt("the cell was stopped while it was waiting")))
+            self._emit(run_id, "error", self._describe(KeyboardInterrupt("the cell was stopped while it was waiting")))
             return "error"
         except BaseException as error:  # the reader's code may raise anything, SystemExit included
-            emit("error", self._describe(error))
+            self._emit(run_id, "error", self._describe(error))
             return "error"
         finally:
             if tracer is not None:
                 tracer.stop()  # loop view hook
-            self._task = None
+            del self._tasks[run_id]
+            self._watch._main_tasks.discard(task)
             sys.stdout.flush()
             sys.stderr.flush()
         if value is not None:
             self.namespace["_"] = value
-            emit("execute_result", repr(value))
+            self._emit(run_id, "execute_result", repr(value))
         return "ok"
 
     async def _guarded(self, source, filename):
@@ -125,7 +179,7 @@ class Runner:
             return _Escaped(error)
 
     async def _execute(self, source, filename):
-        tree = ast.parse(source, filename, "exec")
+        tree = nb_asyncio.rewrite(ast.parse(source, filename, "exec"), self.namespace)
         last = None
         if tree.body and isinstance(tree.body[-1], ast.Expr):
             last = ast.Expression(tree.body.pop().value)
@@ -153,9 +207,8 @@ class Runner:
         # A cell that does not compile has no frames worth showing: the caret is the message.
         tb = None if isinstance(error, SyntaxError) else error.__traceback__
         report = traceback.TracebackException(type(error), error, tb)
-        # The runner's own frames are not the reader's business, wherever they sit in the stack.
         report.stack = traceback.StackSummary.from_list(
-            [frame for frame in report.stack if frame.filename != _RUNNER_FILE]
+            [frame for frame in report.stack if frame.filename not in _KERNEL_FILES]
         )
         lines = list(report.format())
         return {

@@ -1,7 +1,7 @@
 export type StreamName = 'stdout' | 'stderr';
 
 export interface StreamBatcherOptions {
-  send(name: StreamName, text: string): void;
+  send(runId: number, name: StreamName, text: string): void;
   now(): number;
   /** Writes sent at once per window; beyond that they are merged, so a print loop cannot flood the page. */
   burst?: number;
@@ -11,18 +11,19 @@ export interface StreamBatcherOptions {
 /**
  * Forwards writes as they happen, which is what makes output stream, and merges them only when a
  * cell writes faster than the page could draw. A worker running Python cannot use timers, so the
- * merged tail leaves with the next write or with `flush()` at the end of the run.
+ * merged tail leaves with the next write or with `flush()` at the end of the run. Writes of
+ * different runs are never merged: each reaches its own cell, in order.
  */
 export function createStreamBatcher({ send, now, burst = 32, windowMs = 16 }: StreamBatcherOptions) {
   let windowStart = -Infinity;
   let sentInWindow = 0;
-  const pending: { name: StreamName; text: string }[] = [];
+  const pending: { runId: number; name: StreamName; text: string }[] = [];
 
   function flush(): void {
-    for (const { name, text } of pending.splice(0)) send(name, text);
+    for (const { runId, name, text } of pending.splice(0)) send(runId, name, text);
   }
 
-  function write(name: StreamName, text: string): void {
+  function write(runId: number, name: StreamName, text: string): void {
     if (text === '') return;
     const time = now();
     if (time - windowStart >= windowMs) {
@@ -32,12 +33,12 @@ export function createStreamBatcher({ send, now, burst = 32, windowMs = 16 }: St
     }
     if (sentInWindow < burst && pending.length === 0) {
       sentInWindow += 1;
-      send(name, text);
+      send(runId, name, text);
       return;
     }
     const last = pending[pending.length - 1];
-    if (last && last.name === name) last.text += text;
-    else pending.push({ name, text });
+    if (last && last.name === name && last.runId === runId) last.text += text;
+    else pending.push({ runId, name, text });
   }
 
   return { write, flush };

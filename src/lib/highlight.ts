@@ -1,10 +1,22 @@
 import { createHighlighter } from 'shiki';
-import { CODE_THEME } from '../editor/code-style.ts';
+import { CODE_THEMES } from '../editor/code-style.ts';
 
 // One highlighter for the whole build: creating one per cell would load the grammar every time.
-const highlighter = createHighlighter({ themes: [CODE_THEME], langs: ['python', 'typescript'] });
+const highlighter = createHighlighter({ themes: Object.values(CODE_THEMES), langs: ['python', 'typescript'] });
 
-/** Highlighted HTML for a cell's code, readable with JavaScript off. */
+/** Highlighted HTML for a cell's code, readable with JavaScript off; colours follow the colour scheme. */
 export async function highlight(code: string, lang: 'python' | 'typescript'): Promise<string> {
-  return (await highlighter).codeToHtml(code, { lang, theme: CODE_THEME });
+  return (await highlighter).codeToHtml(code, {
+    lang,
+    themes: CODE_THEMES,
+    defaultColor: 'light-dark()',
+    transformers: [
+      {
+        // The cell's code block is already one tab stop; shiki's own tabindex on <pre> would be a second.
+        pre(node) {
+          delete node.properties['tabindex'];
+        },
+      },
+    ],
+  });
 }

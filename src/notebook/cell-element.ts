@@ -1,97 +1,69 @@
-import type { CellEditor } from '../editor/cell-editor.ts';
-import { debounce } from '../lib/debounce.ts';
-import { browserStorage, createEditStore, type SaveResult } from '../lib/edit-store.ts';
-import { createOutputPane, type OutputPane } from '../output/output-pane.ts';
+import type { RunHandle } from '../kernel/kernel.ts';
+import type { Output, RunStatus } from '../kernel/protocol.ts';
+import { CellModel } from './cell-model.ts';
+import { CellView } from './cell-view.ts';
 import { cellsAbove, type CellHandle } from './cells.ts';
-import { showRestartNotice } from './kernel-notice.ts';
+import { CodeView, readSide, required } from './code-view.ts';
+import { noteStop } from './kernel-notice.ts';
 import { currentLanguage, onLanguageChange, type Language } from './language.ts';
-import { getNotebook } from './notebook.ts';
-import type { QueuedJob } from './run-queue.ts';
-import { codeFromLink, shareLink } from './share-link.ts';
-import { showStorageNotice } from './storage-notice.ts';
-
-const store = createEditStore(browserStorage());
-const SAVE_DELAY_MS = 300;
-
-let persistenceAsked = false;
-/** Asks once that the browser not evict the reader's edits under storage pressure. */
-function requestPersistence(): void {
-  if (persistenceAsked) return;
-  persistenceAsked = true;
-  void navigator.storage?.persist?.().catch(() => false);
-}
-
-function required<T extends Element>(root: Element, selector: string): T {
-  const element = root.querySelector<T>(selector);
-  if (!element) throw new Error(`<nb-cell> is missing ${selector}`);
-  return element;
-}
+import { getNotebook, type QueuedRun } from './notebook.ts';
+import { shareLink } from './share-link.ts';
 
 function formatElapsed(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
-/** One language's side of a cell: its code view, the original and current code, its editor. */
-interface CodeView {
-  language: Language;
-  host: HTMLElement;
-  original: string;
-  code: string;
-  /** Key of the reader's saved edit: the cell id, with `.ts` for the TypeScript twin. */
-  storageKey: string;
-  /** The output stored with this side of the cell, shown until the reader runs it. */
-  stored: string;
-  editor?: CellEditor;
-  editorLoading?: Promise<CellEditor | undefined>;
-  fromLink: boolean;
-}
-
 /**
  * A notebook cell. The server renders everything a reader needs without JavaScript; this element
- * adds running, editing (Monaco, loaded on the first edit), keeping the reader's edits, and the
- * switch between the Python cell and its TypeScript twin.
+ * builds the cell's model from it and wires the buttons, the keyboard, the code views and the run.
+ * A run outlives its last line: work it left on the loop keeps printing here until it is done,
+ * stopped, or replaced by the next run of this cell.
  */
 export class NotebookCell extends HTMLElement implements CellHandle {
-  private readonly views = new Map<Language, CodeView>();
-  private pane!: OutputPane;
-  private job: QueuedJob<unknown> | undefined;
-  /** The language whose output the pane shows. */
-  private shownLanguage: Language = 'python';
-  private readonly saveSoon = debounce((view: CodeView, code: string) => this.save(view, code), SAVE_DELAY_MS);
+  model!: CellModel;
+  private view!: CellView;
+  private readonly codeViews = new Map<Language, CodeView>();
+  private queued: QueuedRun | undefined;
+  /** The last run's kernel side, kept while its work may still print. */
+  private lastRun: RunHandle | undefined;
 
-  get chapter(): string {
-    return this.dataset['chapter'] ?? '';
-  }
-  get cellId(): string {
-    return this.dataset['cellId'] ?? '';
-  }
   get index(): string {
     return this.dataset['index'] ?? '?';
   }
 
   /** The side of the cell on screen; a cell without a twin stays in Python. */
-  private get view(): CodeView {
-    return this.views.get(currentLanguage()) ?? this.views.get('python')!;
+  private get codeView(): CodeView {
+    return this.codeViews.get(currentLanguage()) ?? this.codeViews.values().next().value!;
   }
 
   connectedCallback(): void {
+    const chapter = this.dataset['chapter'] ?? '';
+    const id = this.dataset['cellId'] ?? '';
     const log = required<HTMLElement>(this, '[role="log"]');
-    for (const host of this.querySelectorAll<HTMLElement>('.cell-code[data-language]')) {
+    const hosts = [...this.querySelectorAll<HTMLElement>('.cell-code[data-language]')];
+    const sides = hosts.map((host, i) => readSide({ chapter, id }, host, i === 0 ? (log.textContent ?? '') : (this.dataset['tsOutput'] ?? '')));
+    this.model = new CellModel(chapter, id, this.index, sides);
+    this.view = new CellView(this, this.model);
+    for (const host of hosts) {
       const language = host.dataset['language'] as Language;
-      const storageKey = language === 'python' ? this.cellId : `${this.cellId}.ts`;
-      // The highlighted code's text is the original source: the browser has decoded it for us.
-      const original = host.querySelector('pre')?.textContent ?? '';
-      const linked = codeFromLink(this.cellId, language);
-      const code = linked ?? store.load(this.chapter, storageKey) ?? original;
-      const stored = language === 'python' ? (log.textContent ?? '') : (this.dataset['tsOutput'] ?? '');
-      const view: CodeView = { language, host, original, code, storageKey, stored, fromLink: linked !== undefined };
-      this.views.set(language, view);
-      if (code !== original) this.showPlainCode(view);
-      host.addEventListener('focus', () => void this.openEditor(view, true));
-      host.addEventListener('pointerdown', () => void this.openEditor(view, true));
+      this.codeViews.set(
+        language,
+        new CodeView(host, this.model, language, {
+          label: `Code of cell ${this.index}`,
+          onRun: () => void this.run(),
+          onRunAndAdvance: () => {
+            void this.run();
+            this.focusNext();
+          },
+          onLeave: () => required<HTMLButtonElement>(this, '.cell-run').focus(),
+          codeAbove: (lang) =>
+            cellsAbove(this)
+              .map((cell) => cell.codeIn(lang))
+              .join('\n'),
+        }),
+      );
     }
-    this.pane = createOutputPane(log);
-    if (this.view.fromLink) this.scrollIntoView({ block: 'center' });
+    if (this.codeView.side.fromLink) this.scrollIntoView({ block: 'center' });
 
     const run = required<HTMLButtonElement>(this, '.cell-run');
     run.addEventListener('click', () => void this.run());
@@ -103,23 +75,18 @@ export class NotebookCell extends HTMLElement implements CellHandle {
       run.addEventListener(type, () => getNotebook().kernel.start());
     }
     this.addEventListener('keydown', (event) => this.onKeydown(event));
-    window.addEventListener('pagehide', () => this.saveSoon.flush());
+    this.model.onChange((change) => change.kind === 'code' && this.updateBadges());
     onLanguageChange(() => this.showLanguage());
     this.showLanguage();
   }
 
-  /** Shows the side of the cell for the page's language, with that side's stored output. */
+  /** Shows the side of the cell for the page's language, with what that side printed (or its stored output). */
   private showLanguage(): void {
-    const view = this.view;
     this.updateBadges();
-    if (view.language === this.shownLanguage || this.job) return;
-    this.shownLanguage = view.language;
-    this.pane.clear();
-    this.pane.append({ output_type: 'stream', name: 'stdout', text: view.stored });
-    this.pane.flush();
-    this.classList.toggle('has-stored-output', view.stored !== '');
-    this.setCount(' ');
-    this.setState('');
+    const language = this.codeView.language;
+    if (language === this.model.shown || this.queued) return;
+    this.model.shown = language;
+    this.view.redraw();
   }
 
   private onKeydown(event: KeyboardEvent): void {
@@ -135,63 +102,9 @@ export class NotebookCell extends HTMLElement implements CellHandle {
     }
   }
 
-  private showPlainCode(view: CodeView): void {
-    const pre = required<HTMLElement>(view.host, 'pre');
-    (pre.querySelector('code') ?? pre).textContent = view.code;
-  }
-
-  private openEditor(view: CodeView, focus: boolean): Promise<CellEditor | undefined> {
-    view.editorLoading ??= this.loadEditor(view);
-    return view.editorLoading.then((editor) => {
-      if (focus) editor?.focus();
-      return editor;
-    });
-  }
-
-  private async loadEditor(view: CodeView): Promise<CellEditor | undefined> {
-    const host = view.host;
-    host.classList.add('is-loading-editor');
-    try {
-      const { createCellEditor } = await import('../editor/cell-editor.ts');
-      const staticCode = required<HTMLElement>(host, 'pre');
-      const mount = document.createElement('div');
-      mount.className = 'cell-editor';
-      // Keep the static code's height until Monaco has laid out, so the page does not jump.
-      mount.style.height = `${staticCode.offsetHeight}px`;
-      host.append(mount);
-      const editor = await createCellEditor(mount, {
-        code: view.code,
-        language: view.language,
-        label: `Code of cell ${this.index}`,
-        onChange: (code) => this.onEdit(view, code),
-        onRun: () => void this.run(),
-        onRunAndAdvance: () => {
-          void this.run();
-          this.focusNext();
-        },
-        onLeave: () => required<HTMLButtonElement>(this, '.cell-run').focus(),
-        codeAbove: () =>
-          cellsAbove(this)
-            .map((cell) => cell.codeIn(view.language))
-            .join('\n'),
-        scrollbarHeight: staticCode.offsetHeight - staticCode.clientHeight,
-      });
-      staticCode.hidden = true;
-      host.removeAttribute('tabindex');
-      host.classList.add('has-editor');
-      view.editor = editor;
-      return editor;
-    } catch (error) {
-      console.warn('The editor could not load', error);
-      return undefined;
-    } finally {
-      host.classList.remove('is-loading-editor');
-    }
-  }
-
   /** Copies a link that opens this page with the cell's current code. */
   private async share(): Promise<void> {
-    const link = shareLink(this.cellId, this.currentCode(), this.view.language);
+    const link = shareLink(this.model.id, this.currentCode(), this.codeView.language);
     let copied = false;
     try {
       await navigator.clipboard.writeText(link);
@@ -200,43 +113,22 @@ export class NotebookCell extends HTMLElement implements CellHandle {
       // No clipboard (permissions, insecure context): the link still goes into the address bar.
     }
     history.replaceState(null, '', link);
-    this.setState(copied ? 'link copied' : 'link in the address bar');
-  }
-
-  private onEdit(view: CodeView, code: string): void {
-    view.code = code;
-    view.fromLink = false;
-    this.updateBadges();
-    this.saveSoon(view, code);
-  }
-
-  private save(view: CodeView, code: string): void {
-    requestPersistence();
-    let result: SaveResult = 'saved';
-    if (code === view.original) store.remove(this.chapter, view.storageKey);
-    else result = store.save(this.chapter, view.storageKey, code);
-    if (result !== 'saved') showStorageNotice(result);
+    this.view.setState(copied ? 'link copied' : 'link in the address bar');
   }
 
   private updateBadges(): void {
-    const view = this.view;
-    const modified = view.code !== view.original;
+    const side = this.codeView.side;
+    const modified = side.code !== side.original;
     required<HTMLElement>(this, '.cell-modified').hidden = !modified;
     // Code from a link is shown as such and kept only once the reader edits it.
-    required<HTMLElement>(this, '.cell-from-link').hidden = !view.fromLink;
+    required<HTMLElement>(this, '.cell-from-link').hidden = !side.fromLink;
     required<HTMLButtonElement>(this, '.cell-reset').disabled = !modified;
     this.toggleAttribute('data-modified', modified);
   }
 
   reset(): void {
-    const view = this.view;
-    view.code = view.original;
-    view.fromLink = false;
-    this.saveSoon.flush();
-    store.remove(this.chapter, view.storageKey);
-    if (view.editor) view.editor.setCode(view.original);
-    else this.showPlainCode(view);
-    this.updateBadges();
+    this.cancelPendingWork('');
+    this.codeView.reset();
   }
 
   private focusNext(): void {
@@ -247,100 +139,110 @@ export class NotebookCell extends HTMLElement implements CellHandle {
   }
 
   focusCode(): void {
-    const view = this.view;
-    if (view.editor) view.editor.focus();
-    else view.host.focus();
-  }
-
-  private setState(text: string): void {
-    required(this, '.cell-state').textContent = text;
-  }
-
-  private setCount(count: string): void {
-    required(this, '.cell-count').textContent = `[${count}]`;
+    this.codeView.focus();
   }
 
   /** The cell's current code in `language` ('' when it has no such side). */
   codeIn(language: Language): string {
-    const view = this.views.get(language);
-    return view ? (view.editor?.getCode() ?? view.code) : '';
+    return this.codeViews.get(language)?.currentCode() ?? '';
   }
+
+  /** What the reader sees as this side's output: `undefined` until they ran it (the stored one shows). */
+  outputsIn(language: Language): readonly Output[] | undefined {
+    return this.model.side(language)?.outputs;
+  }
+
+  // --- Exercises (issue 12): an exercise puts its solution into its own cell. ---
+  /** Replaces the cell's code in `language` as if the reader had typed it: shown, marked modified, saved. */
+  setCode(language: Language, code: string): void {
+    this.codeViews.get(language)?.replace(code);
+  }
+  // --- end of the exercises' addition ---
 
   /** The code the cell would run now: the reader's edit, or the original. */
   currentCode(): string {
-    const view = this.view;
-    return view.editor?.getCode() ?? view.code;
+    return this.codeView.currentCode();
+  }
+
+  get running(): boolean {
+    return this.queued?.job.state === 'running';
   }
 
   /** Takes the cell out of the queue if it has not started. */
   cancelIfWaiting(): boolean {
-    return this.job?.state === 'waiting' && this.job.cancel();
+    return this.queued?.job.state === 'waiting' && this.queued.job.cancel();
   }
 
-  /** Stop: a waiting cell leaves the queue; a running one is interrupted (or the kernel restarts). */
+  /** Cancels what the last run left on the loop, saying so in `note`. */
+  private cancelPendingWork(note: string): void {
+    const had = this.model.hasPendingWork;
+    this.lastRun?.cancel();
+    this.lastRun = undefined;
+    if (had) this.model.setRun({ pending: { tasks: 0, timers: 0 }, note: note || this.model.note });
+  }
+
+  /**
+   * Stop: a waiting cell leaves the queue; running code is interrupted (or its kernel restarts);
+   * a cell whose code has ended but left work on the loop has that work cancelled.
+   */
   stop(): void {
-    if (this.cancelIfWaiting() || this.job?.state !== 'running') return;
-    const kernel = getNotebook().kernelFor(this.shownLanguage);
-    if (kernel.interrupt() === 'restarted') showRestartNotice(this, kernel.language);
+    if (this.cancelIfWaiting()) return;
+    if (this.queued?.job.state === 'running') {
+      const kernel = getNotebook().kernelFor(this.model.shown);
+      noteStop(this, kernel);
+      kernel.interrupt();
+      return;
+    }
+    this.cancelPendingWork('pending work cancelled');
   }
 
   clearOutput(): void {
-    if (this.job) return;
-    this.pane.clear();
-    this.classList.remove('has-stored-output');
-    this.setCount(' ');
-    this.setState('');
-  }
-
-  private setBusy(busy: boolean): void {
-    this.setAttribute('aria-busy', String(busy));
-    required<HTMLButtonElement>(this, '.cell-stop').hidden = !busy;
+    if (this.queued) return;
+    this.model.clearOutputs();
   }
 
   /** Queues the cell's current code on its language's kernel; resolves when it has run (or left the queue). */
   async run(): Promise<void> {
-    if (this.job) return this.job.result.then(() => undefined);
+    if (this.queued) return this.queued.job.result.then(() => undefined);
     const notebook = getNotebook();
-    const language = this.view.language;
-    const kernel = notebook.kernelFor(language);
-    const code = this.currentCode();
-    kernel.start();
-    this.shownLanguage = language;
-    this.setBusy(true);
-    this.setCount('*');
-    this.setState(notebook.queue.busy ? 'waiting' : 'running');
+    const language = this.codeView.language;
+    // Running again replaces the earlier run: what it left on the loop goes first.
+    this.cancelPendingWork('');
+    this.model.setRun({ phase: notebook.queue.busy ? 'waiting' : 'running', note: '' });
     let started = 0;
-    const job = notebook.queue.enqueue(
-      () =>
-        kernel.run({
-          code,
-          filename: `Cell ${this.index}`,
-          executionCount: Number(this.dataset['count']),
-          onOutput: (output) => this.pane.append(output),
-        }),
+    const queued = notebook.queueRun(
+      { language, code: this.currentCode(), filename: `Cell ${this.index}` },
+      {
+        output: (message) => this.model.apply(message),
+        pending: (work) => this.model.setRun({ pending: work }),
+      },
       () => {
         const count = notebook.nextExecutionCount();
-        this.dataset['count'] = String(count);
-        this.pane.clear();
-        this.classList.remove('has-stored-output');
-        this.setState('running');
+        this.model.startOutputs(language);
+        this.model.setRun({ phase: 'running', executionCount: count });
         started = performance.now();
+        // A first run waits for the kernel to load; that time is the kernel's, not the cell's.
+        const kernel = notebook.kernelFor(language);
+        if (kernel.status.state === 'starting') {
+          const stop = kernel.onStatus((status) => {
+            if (status.state === 'starting') return;
+            started = performance.now();
+            stop();
+          });
+        }
+        return count;
       },
     );
-    this.job = job;
+    this.queued = queued;
+    let status: RunStatus | undefined;
     try {
-      await job.result;
+      status = await queued.job.result;
     } finally {
-      this.job = undefined;
-      if (job.state === 'cancelled') {
-        this.setCount(this.dataset['count'] ?? ' ');
-        this.setState('not run');
-      } else {
-        this.pane.finish();
-        this.setCount(this.dataset['count'] ?? ' ');
-        this.setState(formatElapsed(performance.now() - started));
-      }
-      this.setBusy(false);
+      this.queued = undefined;
+      this.lastRun = queued.handle;
+      this.view.finish();
+      const note = status === undefined ? 'not run' : formatElapsed(performance.now() - started);
+      this.model.setRun({ phase: 'idle', note });
     }
   }
 }

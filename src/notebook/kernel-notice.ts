@@ -1,3 +1,4 @@
+import type { Kernel } from '../kernel/kernel.ts';
 import { cellsAbove, type CellHandle } from './cells.ts';
 
 /**
@@ -24,4 +25,22 @@ export function showRestartNotice(stopped: CellHandle, language: string): void {
     };
   }
   notice.hidden = false;
+}
+
+const stoppedBy = new WeakMap<Kernel, CellHandle>();
+const watched = new WeakSet<Kernel>();
+
+/**
+ * Remembers which cell the reader stopped, so that if the kernel has to restart to stop it (at
+ * once, or after an interrupt it ignored for 2 s) the notice names that cell and what was lost.
+ */
+export function noteStop(cell: CellHandle, kernel: Kernel): void {
+  stoppedBy.set(kernel, cell);
+  if (watched.has(kernel)) return;
+  watched.add(kernel);
+  kernel.onRestart((event) => {
+    const stopped = stoppedBy.get(kernel);
+    stoppedBy.delete(kernel);
+    if (event.fromStop && stopped) showRestartNotice(stopped, kernel.label);
+  });
 }

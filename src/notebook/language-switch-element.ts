@@ -1,19 +1,26 @@
+import { rovingFocus } from '../lib/roving-focus.ts';
 import { currentLanguage, isLanguage, onLanguageChange, setLanguage } from './language.ts';
 
-/** The page's language switch: a radio group of two buttons. */
+/** The page's language switch: a radio group of two buttons; arrow keys move and choose, as WAI-ARIA's radio group does. */
 export class LanguageSwitchElement extends HTMLElement {
   connectedCallback(): void {
-    this.render();
-    onLanguageChange(() => this.render());
-    this.addEventListener('click', (event) => {
-      const language = event.target instanceof HTMLElement ? event.target.closest('button')?.dataset['language'] : undefined;
+    const buttons = () => [...this.querySelectorAll<HTMLButtonElement>('button[role="radio"]')];
+    const checked = () => buttons().find((button) => button.dataset['language'] === currentLanguage());
+    const choose = (button: HTMLElement) => {
+      const language = button.dataset['language'];
       if (isLanguage(language)) setLanguage(language);
+    };
+    // The checked radio is the group's one tab stop.
+    const roving = rovingFocus(this, { items: buttons, current: checked, onMove: choose, vertical: true });
+    const render = () => {
+      for (const button of buttons()) button.setAttribute('aria-checked', String(button === checked()));
+      roving.refresh();
+    };
+    render();
+    onLanguageChange(render);
+    this.addEventListener('click', (event) => {
+      const button = event.target instanceof HTMLElement ? event.target.closest('button') : null;
+      if (button) choose(button);
     });
-  }
-
-  private render(): void {
-    for (const button of this.querySelectorAll('button')) {
-      button.setAttribute('aria-checked', String(button.dataset['language'] === currentLanguage()));
-    }
   }
 }

@@ -1,12 +1,41 @@
+import { createPythonKernel, createTypeScriptKernel } from '../kernel/client.ts';
+import type { Kernel } from '../kernel/kernel.ts';
+
 /** The notebook's two languages; every cell has both, one is shown. */
 export type Language = 'python' | 'typescript';
 
-export const LANGUAGES: readonly Language[] = ['python', 'typescript'];
+export interface LanguageInfo {
+  /** Shown to the reader. */
+  label: string;
+  /** In links: `?lang=ts`, and `~ts` after a shared cell's id. */
+  urlCode: string;
+  /** Added to a cell's id to key the reader's saved edit of this side. */
+  storageSuffix: string;
+  /** Monaco's language id. */
+  editorLanguage: string;
+  fileExtension: string;
+  createKernel(): Kernel;
+}
+
+/** The one table of languages: nothing else needs to know what makes them differ. */
+export const LANGUAGE_TABLE: Record<Language, LanguageInfo> = {
+  python: { label: 'Python', urlCode: 'py', storageSuffix: '', editorLanguage: 'python', fileExtension: 'py', createKernel: createPythonKernel },
+  typescript: {
+    label: 'TypeScript',
+    urlCode: 'ts',
+    storageSuffix: '.ts',
+    editorLanguage: 'typescript',
+    fileExtension: 'ts',
+    createKernel: createTypeScriptKernel,
+  },
+};
+
+export const LANGUAGES = Object.keys(LANGUAGE_TABLE) as Language[];
 const STORAGE_KEY = 'event-loop-notebook:language';
 const EVENT = 'notebook-language';
 
 export function isLanguage(value: unknown): value is Language {
-  return value === 'python' || value === 'typescript';
+  return typeof value === 'string' && Object.hasOwn(LANGUAGE_TABLE, value);
 }
 
 /** The language the page shows: set on <html> before the body renders (see Base.astro). */
@@ -25,7 +54,7 @@ export function setLanguage(language: Language): void {
     // Not remembered across visits; the URL still carries it.
   }
   const url = new URL(window.location.href);
-  url.searchParams.set('lang', language === 'typescript' ? 'ts' : 'py');
+  url.searchParams.set('lang', LANGUAGE_TABLE[language].urlCode);
   history.replaceState(history.state, '', url);
   window.dispatchEvent(new CustomEvent(EVENT, { detail: language }));
 }

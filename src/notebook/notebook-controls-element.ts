@@ -1,5 +1,6 @@
 import { cellsAbove, pageCells, type CellHandle } from './cells.ts';
 import { getNotebook } from './notebook.ts';
+import { rovingFocus } from '../lib/roving-focus.ts';
 
 /** The last cell the reader was in: "Run all above" runs the cells before it. */
 let currentCell: CellHandle | undefined;
@@ -16,16 +17,18 @@ const ACTIONS: Record<string, () => void> = {
     const cells = currentCell ? cellsAbove(currentCell) : [];
     for (const cell of cells) void cell.run();
   },
+  // The cell that is running may be in the language that is not on screen: it is stopped all the same.
   interrupt: () => {
-    const { kernel, queue } = getNotebook();
-    for (const cell of pageCells()) cell.cancelIfWaiting();
-    if (queue.busy) kernel.interrupt();
+    const cells = pageCells();
+    for (const cell of cells) cell.cancelIfWaiting();
+    for (const cell of cells) if (cell.running) cell.stop();
   },
   restart: () => {
     const notebook = getNotebook();
     for (const cell of pageCells()) cell.cancelIfWaiting();
     notebook.resetExecutionCount();
-    notebook.kernel.restart();
+    const started = notebook.kernels().filter((kernel) => kernel.status.state !== 'not-started');
+    for (const kernel of started.length > 0 ? started : [notebook.kernel]) kernel.restart();
   },
   clear: () => {
     for (const cell of pageCells()) cell.clearOutput();
@@ -35,6 +38,8 @@ const ACTIONS: Record<string, () => void> = {
 /** Page-level controls: Run all, Run all above, Interrupt, Restart, Clear outputs. */
 export class NotebookControlsElement extends HTMLElement {
   connectedCallback(): void {
+    // A toolbar is one tab stop; Left and Right, Home and End move between its buttons.
+    rovingFocus(this, { items: () => [...this.querySelectorAll<HTMLButtonElement>('button:not([hidden])')] });
     this.addEventListener('click', (event) => {
       const button = event.target instanceof Element ? event.target.closest<HTMLButtonElement>('button[data-action]') : null;
       const action = button?.dataset['action'];

@@ -1,9 +1,12 @@
+/** The longest line the pane lays out; past it, a line says how many characters it hides. */
+export const MAX_LINE_CHARS = 10_000;
+
 /**
  * Shortens lines too long to lay out (one print of a 10 MB string would freeze the page): keeps the
  * first `maxChars` characters of each line and says how many were hidden. Works on a stream that
  * arrives in pieces, so a line may be cut across several calls.
  */
-export function createLongLineLimiter(maxChars = 10_000) {
+export function createLongLineLimiter(maxChars = MAX_LINE_CHARS) {
   let lineLength = 0;
   let hidden = 0;
 
@@ -33,6 +36,14 @@ export function createLongLineLimiter(maxChars = 10_000) {
         start = newline + 1;
       }
       return shown;
+    },
+    /**
+     * Counts characters that never reached the limiter as hidden on the current line: the
+     * terminal line model keeps only a line's first columns, and says how many it dropped.
+     */
+    hide(count: number): void {
+      hidden += count;
+      lineLength += count;
     },
     /** Closes a cut line at the end of a run, so the reader learns what was hidden. */
     end(): string {

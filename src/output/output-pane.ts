@@ -1,6 +1,9 @@
 import type { Output } from '../kernel/protocol.ts';
-import { createLongLineLimiter } from './long-lines.ts';
+import { createAnsiReader, type TextStyle } from './ansi-styles.ts';
+import { createLongLineLimiter, MAX_LINE_CHARS } from './long-lines.ts';
 import { renderOutput } from './render.ts';
+import { appendStyled, removeLastCharacters } from './styled-nodes.ts';
+import { createTerminalLine } from './terminal-line.ts';
 
 /** What the pane keeps of a flood: the first and the last lines, about 10,000 and 1 MB in all. */
 export const OUTPUT_LIMITS = {
@@ -14,7 +17,6 @@ export const OUTPUT_LIMITS = {
 
 interface Chunk {
   element: HTMLElement;
-  text: Text;
   lines: number;
   chars: number;
 }
@@ -29,12 +31,20 @@ function countLines(text: string): number {
  * The live output of one cell. Outputs may arrive thousands of times a second: the pane draws at
  * most once per frame, writes streams into blocks of a few hundred lines (so a frame lays out one
  * small block), and past the limits keeps the head and the tail with "N lines hidden" between.
+ * Streams look as in a terminal: ANSI colours and bold, and a last line that `\r` and `\b`
+ * rewrite, even from a later message; lines that have ended are drawn once and never touched.
  */
 export function createOutputPane(log: HTMLElement, limits = OUTPUT_LIMITS) {
   let pre = log.querySelector('pre') ?? log.appendChild(document.createElement('pre'));
   let queued: Output[] = [];
   let frame = 0;
+  /** The block the stream being written goes into. */
   let stream: { name: string; chunk: Chunk } | undefined;
+  /** The stream whose last line is still open to `\r` and `\b`, and that line. */
+  let open: string | undefined;
+  let line = createTerminalLine(MAX_LINE_CHARS);
+  /** Colour state per stream: a colour set on stdout stays on for stdout's next message. */
+  let readers = new Map<string, ReturnType<typeof createAnsiReader>>();
   let limiter = createLongLineLimiter();
   let head = { lines: 0, chars: 0 };
   const tail: Chunk[] = [];
@@ -47,21 +57,19 @@ export function createOutputPane(log: HTMLElement, limits = OUTPUT_LIMITS) {
   function newChunk(name: string): Chunk {
     const element = document.createElement('span');
     element.className = `output-${name} output-chunk`;
-    const text = document.createTextNode('');
-    element.append(text);
+    element.append(document.createTextNode(''));
     pre.append(element);
-    const chunk = { element, text, lines: 0, chars: 0 };
+    const chunk = { element, lines: 0, chars: 0 };
     if (inTail()) tail.push(chunk);
     return chunk;
   }
 
-  function count(chunk: Chunk, text: string): void {
-    const lines = countLines(text);
+  function count(chunk: Chunk, lines: number, chars: number): void {
     chunk.lines += lines;
-    chunk.chars += text.length;
+    chunk.chars += chars;
     const size = tail.includes(chunk) ? tailSize : head;
     size.lines += lines;
-    size.chars += text.length;
+    size.chars += chars;
   }
 
   /** Drops the oldest tail blocks past the limits; each gap they leave says how many lines it hides. */
@@ -94,8 +102,7 @@ export function createOutputPane(log: HTMLElement, limits = OUTPUT_LIMITS) {
     return index + 1;
   }
 
-  function writeStream(name: string, raw: string): void {
-    let text = limiter.push(raw);
+  function writeText(name: string, text: string, style: TextStyle | undefined): void {
     while (text !== '') {
       let chunk = stream?.name === name ? stream.chunk : undefined;
       // A full block is closed at a line end; the next text starts a new one.
@@ -103,12 +110,51 @@ export function createOutputPane(log: HTMLElement, limits = OUTPUT_LIMITS) {
       const cut = afterNewline(text, limits.chunkLines - chunk.lines);
       const piece = cut < 0 ? text : text.slice(0, cut);
       text = cut < 0 ? '' : text.slice(cut);
-      chunk.text.appendData(piece);
-      count(chunk, piece);
+      appendStyled(chunk.element, piece, style);
+      count(chunk, countLines(piece), piece.length);
       // Its size while skipped offscreen; a guess from the line count keeps the scrollbar honest.
       chunk.element.style.containIntrinsicSize = `auto ${Math.max(1, chunk.lines) * 20}px`;
       stream = { name, chunk };
     }
+  }
+
+  function writeStream(name: string, text: string): void {
+    if (open !== name) closeLine();
+    open = name;
+    let reader = readers.get(name);
+    if (!reader) readers.set(name, (reader = createAnsiReader()));
+    for (const piece of reader.push(text)) line.write(piece);
+  }
+
+  /** Brings the open line and the lines ended since the last frame onto the screen. */
+  function drawLine(): void {
+    if (open === undefined) return;
+    const { erase, finished, open: rest } = line.take();
+    // What the open line showed is redrawn from its first changed column; it is always the end of
+    // the current block, as nothing else is written after it.
+    if (erase > 0 && stream) {
+      removeLastCharacters(stream.chunk.element, erase);
+      count(stream.chunk, 0, -erase);
+    }
+    for (const piece of finished) {
+      if ('hidden' in piece) limiter.hide(piece.hidden);
+      else writeText(open, limiter.push(piece.text), piece.style);
+    }
+    for (const piece of rest) writeText(open, piece.text, piece.style);
+  }
+
+  /** Ends the open line for good (another output follows it), saying what a cut line hid. */
+  function closeLine(): void {
+    drawLine();
+    limiter.hide(line.hidden);
+    const cut = limiter.end();
+    if (cut && stream) {
+      appendStyled(stream.chunk.element, cut, undefined);
+      count(stream.chunk, 0, cut.length);
+    }
+    line.close();
+    open = undefined;
+    stream = undefined;
   }
 
   function flush(): void {
@@ -121,11 +167,10 @@ export function createOutputPane(log: HTMLElement, limits = OUTPUT_LIMITS) {
         writeStream(output.name, output.text);
         continue;
       }
-      const cut = limiter.end();
-      if (cut && stream) stream.chunk.text.appendData(cut);
-      stream = undefined;
+      closeLine();
       pre.append(renderOutput(output));
     }
+    drawLine();
     trimTail();
   }
 
@@ -134,6 +179,9 @@ export function createOutputPane(log: HTMLElement, limits = OUTPUT_LIMITS) {
     clear(): void {
       queued = [];
       stream = undefined;
+      open = undefined;
+      line = createTerminalLine(MAX_LINE_CHARS);
+      readers = new Map();
       limiter = createLongLineLimiter();
       head = { lines: 0, chars: 0 };
       tail.length = 0;
@@ -149,11 +197,13 @@ export function createOutputPane(log: HTMLElement, limits = OUTPUT_LIMITS) {
     },
     /** Draws what is queued now, so a finished run is complete on screen before the cell says so. */
     flush,
-    /** Ends the run: a line cut short at the very end still says how much was hidden. */
+    /**
+     * Ends the run: a line cut short at the very end still says how much was hidden. Any other
+     * last line stays open, so a timer the cell left behind can still rewrite its progress line.
+     */
     finish(): void {
       flush();
-      const cut = limiter.end();
-      if (cut && stream) stream.chunk.text.appendData(cut);
+      if (line.hidden > 0) closeLine();
     },
   };
 }

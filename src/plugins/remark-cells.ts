@@ -25,6 +25,17 @@ function cellElement(cell: CellSource, chapter: string): MdxJsxFlowElement {
   };
 }
 
+/** `predict="order"` in a cell fence's info string: the reader predicts the order of its lines first. */
+function predictElement(cell: CellSource, meta: string | null | undefined): MdxJsxFlowElement | undefined {
+  if (!/(?:^|\s)predict="order"/.test(meta ?? '') || cell.output === undefined) return undefined;
+  return {
+    type: 'mdxJsxFlowElement',
+    name: 'Predict',
+    attributes: [...attribute('cell', cell.id), ...attribute('output', cell.output)],
+    children: [],
+  };
+}
+
 /**
  * Turns each `python cell` fence (and the `output` fence after it) into a `<Cell>` element.
  * Code travels as a string attribute set on the tree, never through MDX's own parsing of props,
@@ -36,14 +47,16 @@ export default function remarkCells() {
     const chapter = (file.path ?? '').split(/[\\/]/).pop()?.replace(/\.mdx?$/, '') ?? '';
     const cells = collectCells(tree);
     if (cells.length === 0) return;
-    const replacements = new Map<RootContent, MdxJsxFlowElement | null>();
+    const replacements = new Map<RootContent, MdxJsxFlowElement[]>();
     for (const { cell, nodes } of cells) {
-      nodes.forEach((node, i) => replacements.set(node, i === 0 ? cellElement(cell, chapter) : null));
+      const predict = predictElement(cell, nodes[0]?.meta);
+      nodes.forEach((node, i) =>
+        replacements.set(node, i === 0 ? [...(predict ? [predict] : []), cellElement(cell, chapter)] : []),
+      );
     }
     tree.children = tree.children.flatMap((node) => {
-      if (!replacements.has(node)) return [node];
       const replacement = replacements.get(node);
-      return replacement ? [replacement as unknown as RootContent] : [];
+      return replacement ? (replacement as unknown as RootContent[]) : [node];
     });
   };
 }

@@ -55,8 +55,11 @@ describe('the loop trace on Pyodide', () => {
 
   beforeAll(async () => {
     pyodide = await loadPyodide({ indexURL });
-    session = createPythonSession(pyodide, () => undefined, undefined, (id, steps) => {
-      for (const step of steps) traces.get(id)?.set(step.index, step);
+    session = createPythonSession(pyodide, {
+      output: () => undefined,
+      trace: (id, steps) => {
+        for (const step of steps) traces.get(id)?.set(step.index, step);
+      },
     });
   });
 
@@ -102,7 +105,7 @@ describe.skipIf(PYTHON === undefined)(`the loop trace on CPython (${PYTHON})`, (
     if (result.status !== 0) throw new Error(`${PYTHON} failed: ${result.stderr}`);
     return JSON.parse(result.stdout) as Result[];
   }
-  const cell = (source: string, filename: string, trace = true, limit?: number): Cell => ({ code: source, filename, trace, limit });
+  const cell = (source: string, filename: string, trace = true, limit?: number): Cell => ({ code: source, filename, trace, ...(limit === undefined ? {} : { limit }) });
 
   test('Ping and Pong, the renamed loop, gather and a runaway loop', () => {
     const results = runAll([

@@ -1,13 +1,16 @@
-import type { Output, RunStatus } from '../protocol.ts';
-import type { RunCell } from '../python-session.ts';
+import { createPendingWatch } from '../pending-watch.ts';
+import type { Output } from '../protocol.ts';
+import type { KernelSession, SessionSink } from '../python-session.ts';
 import { createStreamBatcher, type StreamName } from '../stream-batcher.ts';
 import { formatLogArguments, formatValue } from './format-value.ts';
 import { CellSyntaxError, prepareCell } from './prepare-cell.ts';
+import { installRunScheduler } from './run-scheduler.ts';
 
-export interface TypeScriptSession {
-  run(cell: RunCell): Promise<RunStatus>;
-  /** Forgets every name the cells declared. */
-  reset(): void;
+export interface TypeScriptSession extends KernelSession {
+  /** A rejection nobody handled (or an error nobody caught), reported to the run being served. */
+  reportUncaught(error: unknown, heading?: string): void;
+  /** Puts console and the timer functions back (tests). */
+  dispose(): void;
 }
 
 /** V8 cuts a sourceURL at whitespace, so `Cell 3` is evaluated as `cell-3` and named back in stacks. */
@@ -51,24 +54,51 @@ export function cellTraceback(
 
 /**
  * TypeScript cells on the JavaScript engine they run in: types stripped, top-level declarations
- * shared through the global object, console streamed, the last expression shown as the cell's value.
+ * shared through the global object, console streamed to the run that logged, the last expression
+ * shown as the cell's value. Timers a cell starts keep printing into that cell after its last line.
  * The worker and the content tests (in Node) share it, as they share the Python session.
  */
 export function createTypeScriptSession(
-  emit: (runId: number, output: Output) => void,
+  sink: SessionSink | ((runId: number, output: Output) => void),
   now: () => number = () => performance.now(),
-): TypeScriptSession & { dispose(): void } {
-  let currentRunId = 0;
+): TypeScriptSession {
+  const { output: emit, pending: onPending } = typeof sink === 'function' ? { output: sink, pending: undefined } : sink;
   const declared = new Set<string>();
   /** Globals a cell replaced (a cell may declare `const URL`): reset() puts them back. */
   const replaced = new Map<string, unknown>();
   const scope = globalThis as Record<string, unknown>;
   const batcher = createStreamBatcher({
-    send: (name, text) => emit(currentRunId, { output_type: 'stream', name, text }),
+    send: (runId, name, text) => emit(runId, { output_type: 'stream', name, text }),
     now,
   });
+  const reportError = (runId: number, error: unknown, heading?: string) => {
+    batcher.flush();
+    const report = cellTraceback(error);
+    emit(runId, { output_type: 'error', ...report, traceback: heading ? [`${heading}\n`, ...report.traceback] : report.traceback });
+    watch.check();
+  };
+  const realSetTimeout = globalThis.setTimeout.bind(globalThis);
+  const scheduler = installRunScheduler((runId, error) => reportError(runId, error, 'Uncaught error in a callback'));
+  const watch = createPendingWatch({
+    poll: () => {
+      batcher.flush();
+      return scheduler.pending();
+    },
+    onChange: (runId, work) => onPending?.(runId, work),
+  });
   const original = { log: console.log, info: console.info, warn: console.warn, error: console.error };
-  const writer = (name: StreamName) => (...args: unknown[]) => batcher.write(name, `${formatLogArguments(args)}\n`);
+  // A merged tail of a burst of logs leaves a frame later, even if nothing else is logged.
+  let flushTimer: ReturnType<typeof setTimeout> | undefined;
+  const flushSoon = () => {
+    flushTimer ??= realSetTimeout(() => {
+      flushTimer = undefined;
+      batcher.flush();
+    }, 16);
+  };
+  const writer = (name: StreamName) => (...args: unknown[]) => {
+    batcher.write(scheduler.current, name, `${formatLogArguments(args)}\n`);
+    flushSoon();
+  };
   console.log = writer('stdout');
   console.info = writer('stdout');
   console.warn = writer('stderr');
@@ -78,7 +108,7 @@ export function createTypeScriptSession(
 
   return {
     async run({ runId, code, filename, executionCount }) {
-      currentRunId = runId;
+      scheduler.enter(runId);
       try {
         const prepared = prepareCell(code);
         for (const name of prepared.names) {
@@ -95,7 +125,17 @@ export function createTypeScriptSession(
         batcher.flush();
         emit(runId, { output_type: 'error', ...cellTraceback(error, { filename, lines: code.split('\n').length }) });
         return 'error';
+      } finally {
+        watch.check();
       }
+    },
+    settle: (runId, timeoutMs) => watch.settle(runId, timeoutMs),
+    cancelRun(runId) {
+      scheduler.cancel(runId);
+      watch.check();
+    },
+    reportUncaught(error, heading = 'Uncaught (in promise)') {
+      reportError(scheduler.current, error, heading);
     },
     reset() {
       for (const name of declared) {
@@ -106,6 +146,7 @@ export function createTypeScriptSession(
       replaced.clear();
     },
     dispose() {
+      scheduler.uninstall();
       Object.assign(console, original);
     },
   };

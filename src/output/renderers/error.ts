@@ -1,4 +1,5 @@
 import type { Output } from '../../kernel/protocol.ts';
+import { fillTerminalText } from '../styled-nodes.ts';
 import { outputText } from '../text.ts';
 
 type ErrorOutput = Extract<Output, { output_type: 'error' }>;
@@ -6,6 +7,6 @@ type ErrorOutput = Extract<Output, { output_type: 'error' }>;
 export function renderError(output: ErrorOutput): HTMLElement {
   const span = document.createElement('span');
   span.className = 'output-error';
-  span.textContent = outputText(output);
+  fillTerminalText(span, outputText(output));
   return span;
 }

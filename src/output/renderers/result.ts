@@ -1,4 +1,5 @@
 import type { Output } from '../../kernel/protocol.ts';
+import { fillTerminalText } from '../styled-nodes.ts';
 import { outputText } from '../text.ts';
 
 type Result = Extract<Output, { output_type: 'execute_result' | 'display_data' }>;
@@ -7,6 +8,6 @@ type Result = Extract<Output, { output_type: 'execute_result' | 'display_data' }
 export function renderResult(output: Result): HTMLElement {
   const span = document.createElement('span');
   span.className = output.output_type === 'execute_result' ? 'output-result' : 'output-display';
-  span.textContent = outputText(output);
+  fillTerminalText(span, outputText(output));
   return span;
 }

@@ -184,7 +184,10 @@ describe('formatTable', () => {
       if (budget) expect(line).toContain(budget);
     });
     expect(lines[0]).toMatch(/^js_kb_before_click\s+0\.5 KB\s+<= 40$/);
-    expect(lines[3]).toMatch(/^cold_ratio\s+3\.5 x\s+<= 1\.0 \(aim 0\.5\)$/);
+    expect(lines[3]).toMatch(/^cold_ratio\s+3\.5 x\s+<= 0\.4$/);
+    const fastRatio = lines[KEYS.indexOf('fast_link_ratio')]!;
+    expect(fastRatio).toMatch(/^fast_link_ratio\s+\d+\.5 x\s+<= 0\.5$/);
+    expect(lines[KEYS.indexOf('fast_link_mb_before_output')]).toMatch(/<= 4\.5$/);
   });
 
   it('lines up the columns under the header', () => {
@@ -212,13 +215,13 @@ describe('formatTable', () => {
     const table = formatTable(results, { warm_print_ms: [20, 30] });
     for (const line of table.split('\n')) expect(line).toBe(line.trimEnd());
     const row = table.split('\n').find((line: string) => line.startsWith('dist_mb '))!;
-    expect(row).toMatch(/^dist_mb\s+10\.5 MB$/);
+    expect(row).toMatch(new RegExp(`^dist_mb\\s+${KEYS.indexOf('dist_mb')}\\.5 MB$`));
   });
 });
 
 describe('parseArgs', () => {
   it('defaults to a table, five runs and a build', () => {
-    expect(parseArgs([])).toEqual({ json: false, runs: 5, build: true });
+    expect(parseArgs([])).toEqual({ json: false, runs: 5, linkRuns: 3, build: true, only: undefined });
   });
 
   it('reads --json', () => {
@@ -231,12 +234,26 @@ describe('parseArgs', () => {
   });
 
   it('reads --no-build', () => {
-    expect(parseArgs(['--no-build'])).toEqual({ json: false, runs: 5, build: false });
+    expect(parseArgs(['--no-build'])).toMatchObject({ json: false, runs: 5, build: false });
   });
 
   it('reads the flags together, in any order', () => {
-    expect(parseArgs(['--no-build', '--runs', '7', '--json'])).toEqual({ json: true, runs: 7, build: false });
-    expect(parseArgs(['--json', '--no-build', '--runs', '2'])).toEqual({ json: true, runs: 2, build: false });
+    expect(parseArgs(['--no-build', '--runs', '7', '--json'])).toMatchObject({ json: true, runs: 7, build: false });
+    expect(parseArgs(['--json', '--no-build', '--runs', '2', '--link-runs', '4', '--only', 'network'])).toEqual({
+      json: true,
+      runs: 2,
+      linkRuns: 4,
+      build: false,
+      only: 'network',
+    });
+  });
+
+  it('refuses an --only that names no half of the bench', () => {
+    expect(() => parseArgs(['--only', 'everything'])).toThrow('--only takes local or network');
+  });
+
+  it('throws on --link-runs 0', () => {
+    expect(() => parseArgs(['--link-runs', '0'])).toThrow('--link-runs needs a positive integer');
   });
 
   it.each([

@@ -6,7 +6,7 @@ function setup(options: { burst?: number; windowMs?: number } = {}) {
   let time = 1000;
   const sent: [StreamName, string][] = [];
   const batcher = createStreamBatcher({
-    send: (name, text) => sent.push([name, text]),
+    send: (_runId, name, text) => sent.push([name, text]),
     now: () => time,
     ...options,
   });
@@ -29,10 +29,10 @@ function setup(options: { burst?: number; windowMs?: number } = {}) {
 describe('createStreamBatcher', () => {
   it('sends the first writes of a window immediately, one message each, in order', () => {
     const { batcher, sent } = setup({ burst: 3, windowMs: 16 });
-    batcher.write('stdout', 'a');
+    batcher.write(1, 'stdout', 'a');
     expect(sent).toEqual([['stdout', 'a']]);
-    batcher.write('stderr', 'b');
-    batcher.write('stdout', 'c');
+    batcher.write(1, 'stderr', 'b');
+    batcher.write(1, 'stdout', 'c');
     expect(sent).toEqual([
       ['stdout', 'a'],
       ['stderr', 'b'],
@@ -42,13 +42,13 @@ describe('createStreamBatcher', () => {
 
   it('uses a burst of 32 per 16 ms window by default', () => {
     const { batcher, sent, advance } = setup();
-    for (let i = 0; i < 40; i += 1) batcher.write('stdout', `${i}\n`);
+    for (let i = 0; i < 40; i += 1) batcher.write(1, 'stdout', `${i}\n`);
     expect(sent).toHaveLength(32);
     advance(15);
-    batcher.write('stdout', 'x');
+    batcher.write(1, 'stdout', 'x');
     expect(sent).toHaveLength(32);
     advance(1);
-    batcher.write('stdout', 'y');
+    batcher.write(1, 'stdout', 'y');
     // The merged tail, then the new write on its own.
     expect(sent.slice(32)).toEqual([
       ['stdout', Array.from({ length: 8 }, (_, i) => `${i + 32}\n`).join('') + 'x'],
@@ -58,11 +58,11 @@ describe('createStreamBatcher', () => {
 
   it('holds writes beyond the burst and merges them per stream until flush()', () => {
     const { batcher, sent } = setup({ burst: 2 });
-    batcher.write('stdout', '1');
-    batcher.write('stdout', '2');
-    batcher.write('stdout', '3');
-    batcher.write('stdout', '4');
-    batcher.write('stdout', '5');
+    batcher.write(1, 'stdout', '1');
+    batcher.write(1, 'stdout', '2');
+    batcher.write(1, 'stdout', '3');
+    batcher.write(1, 'stdout', '4');
+    batcher.write(1, 'stdout', '5');
     expect(sent).toEqual([
       ['stdout', '1'],
       ['stdout', '2'],
@@ -77,14 +77,14 @@ describe('createStreamBatcher', () => {
 
   it('sends the merged tail with the next write once the window has passed', () => {
     const { batcher, sent, advance } = setup({ burst: 1, windowMs: 10 });
-    batcher.write('stdout', 'a');
-    batcher.write('stdout', 'b');
-    batcher.write('stdout', 'c');
+    batcher.write(1, 'stdout', 'a');
+    batcher.write(1, 'stdout', 'b');
+    batcher.write(1, 'stdout', 'c');
     advance(9);
-    batcher.write('stdout', 'd');
+    batcher.write(1, 'stdout', 'd');
     expect(sent).toEqual([['stdout', 'a']]);
     advance(1);
-    batcher.write('stdout', 'e');
+    batcher.write(1, 'stdout', 'e');
     expect(sent).toEqual([
       ['stdout', 'a'],
       ['stdout', 'bcd'],
@@ -94,12 +94,12 @@ describe('createStreamBatcher', () => {
 
   it('keeps stdout and stderr apart and in the order they were written when merging', () => {
     const { batcher, sent } = setup({ burst: 1 });
-    batcher.write('stdout', 'first');
-    batcher.write('stdout', 'o1');
-    batcher.write('stdout', 'o2');
-    batcher.write('stderr', 'e1');
-    batcher.write('stderr', 'e2');
-    batcher.write('stdout', 'o3');
+    batcher.write(1, 'stdout', 'first');
+    batcher.write(1, 'stdout', 'o1');
+    batcher.write(1, 'stdout', 'o2');
+    batcher.write(1, 'stderr', 'e1');
+    batcher.write(1, 'stderr', 'e2');
+    batcher.write(1, 'stdout', 'o3');
     batcher.flush();
     expect(sent).toEqual([
       ['stdout', 'first'],
@@ -111,11 +111,11 @@ describe('createStreamBatcher', () => {
 
   it('sends held text before the write that releases it, across streams', () => {
     const { batcher, sent, advance } = setup({ burst: 2, windowMs: 10 });
-    batcher.write('stdout', 'a');
-    batcher.write('stdout', 'b');
-    batcher.write('stderr', 'c');
+    batcher.write(1, 'stdout', 'a');
+    batcher.write(1, 'stdout', 'b');
+    batcher.write(1, 'stderr', 'c');
     advance(10);
-    batcher.write('stdout', 'd');
+    batcher.write(1, 'stdout', 'd');
     expect(sent).toEqual([
       ['stdout', 'a'],
       ['stdout', 'b'],
@@ -126,12 +126,12 @@ describe('createStreamBatcher', () => {
 
   it('ignores empty writes: they send nothing and do not use up the burst', () => {
     const { batcher, sent } = setup({ burst: 1 });
-    batcher.write('stdout', '');
-    batcher.write('stderr', '');
+    batcher.write(1, 'stdout', '');
+    batcher.write(1, 'stderr', '');
     expect(sent).toEqual([]);
-    batcher.write('stdout', 'x');
+    batcher.write(1, 'stdout', 'x');
     expect(sent).toEqual([['stdout', 'x']]);
-    batcher.write('stdout', '');
+    batcher.write(1, 'stdout', '');
     batcher.flush();
     expect(sent).toEqual([['stdout', 'x']]);
   });
@@ -140,8 +140,8 @@ describe('createStreamBatcher', () => {
     const { batcher, sent } = setup({ burst: 1 });
     batcher.flush();
     expect(sent).toEqual([]);
-    batcher.write('stdout', 'a');
-    batcher.write('stdout', 'b');
+    batcher.write(1, 'stdout', 'a');
+    batcher.write(1, 'stdout', 'b');
     batcher.flush();
     batcher.flush();
     expect(sent).toEqual([
@@ -161,7 +161,7 @@ describe('createStreamBatcher', () => {
       if (name === 'stdout') stdout += text;
       else stderr += text;
       order.push(name);
-      batcher.write(name, text);
+      batcher.write(1, name, text);
       if (i % 50 === 0) advance(3);
     }
     batcher.flush();
@@ -172,5 +172,21 @@ describe('createStreamBatcher', () => {
     // Reconstructing the interleaving line by line gives back the original order.
     const lines = sent.flatMap(([name, text]) => text.split('\n').filter(Boolean).map(() => name));
     expect(lines).toEqual(order);
+  });
+
+  it('never merges the writes of two runs: late output of one cell does not leak into another', () => {
+    const runs: [number, string][] = [];
+    const batcher = createStreamBatcher({ send: (runId, _name, text) => runs.push([runId, text]), now: () => 0, burst: 1 });
+    batcher.write(1, 'stdout', 'a');
+    batcher.write(1, 'stdout', 'b');
+    batcher.write(2, 'stdout', 'c');
+    batcher.write(1, 'stdout', 'd');
+    batcher.flush();
+    expect(runs).toEqual([
+      [1, 'a'],
+      [1, 'b'],
+      [2, 'c'],
+      [1, 'd'],
+    ]);
   });
 });

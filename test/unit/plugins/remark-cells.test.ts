@@ -154,4 +154,25 @@ describe('remarkCells', () => {
     );
     expect(() => transform(`Prose.\n\n${fence}output\nstray\n${fence}\n`)).toThrow(/output fence must follow a cell fence/);
   });
+
+  it('puts a <Predict> with the stored output before a cell marked predict="order", and none before others', () => {
+    const text = [
+      `${fence}python cell id="run" title="Run" predict="order"`,
+      'loop.run_until_complete()',
+      fence,
+      '',
+      `${fence}output`,
+      'Start ping',
+      'End ping',
+      fence,
+      '',
+      `${fence}python cell id="quiet"`,
+      'x = 1',
+      fence,
+    ].join('\n');
+    const names = transform(text).children.map((node) => (node as MdxJsxFlowElement).name);
+    expect(names).toEqual(['Predict', 'Cell', 'Cell']);
+    const predict = transform(text).children[0] as MdxJsxFlowElement;
+    expect(attributes(predict)).toEqual({ cell: 'run', output: 'Start ping\nEnd ping' });
+  });
 });

@@ -148,7 +148,7 @@ describe('prepareCell: top-level declarations become globals', () => {
     expect(() => prepareCell('const lonely;')).toThrow(CellSyntaxError);
   });
 
-  // BUG (src/kernel/typescript/prepare-cell.ts, lines 99-104 and 137): when the LAST of several
+  // A bug this test keeps fixed: when the LAST of several
   // declarators has no initializer, its ' = undefined' and the closing ')' are both inserted at the
   // same offset and applied in the wrong order, so `let first, second` becomes
   // `( first = undefined, second) = undefined` — a SyntaxError ("Invalid left-hand side in
@@ -285,7 +285,7 @@ describe('prepareCell: running cells again', () => {
     expect((globals['greet'] as () => string)()).toBe('hello');
   });
 
-  // BUG (src/kernel/typescript/prepare-cell.ts, lines 114-119): a function declaration stays a
+  // A bug this test keeps fixed: a function declaration stays a
   // local binding of its cell's wrapper and is only *copied* to globalThis. Functions in the same
   // cell that call it keep calling that cell's copy, so redefining `helper` in a later cell does not
   // change what `main` (defined next to the old helper) calls — unlike Node's REPL or a Python
@@ -350,7 +350,7 @@ describe('prepareCell: the value of a cell', () => {
     expect((await evaluate('[3, 1, 2].sort()')).value).toEqual([1, 2, 3]);
   });
 
-  // BUG (src/kernel/typescript/prepare-cell.ts, lines 127-131): when the whole last expression
+  // A bug this test keeps fixed: when the whole last expression
   // is in parentheses, acorn's node starts inside them, so `(1 + 2)` becomes `(return (1 + 2))`:
   // a SyntaxError when evaluated. `({ a: 1 })`, the usual way to show an object literal, fails too.
   it('a last expression wrapped in parentheses', async () => {
@@ -398,7 +398,7 @@ describe('prepareCell: the value of a cell', () => {
     await expect(evaluate("await Promise.reject(new Error('nope'))")).rejects.toThrow('nope');
   });
 
-  // BUG (src/kernel/typescript/prepare-cell.ts, line 99): a declaration is rewritten to start with
+  // A bug this test keeps fixed: a declaration is rewritten to start with
   // `(`, so in semicolon-free code it continues the previous line: `let count = 0\nlet total = 0`
   // becomes `(count = 0)\n(total = 0)`, i.e. the call `0(total = 0)` — "TypeError: ... is not a
   // function". The same happens after any statement without a trailing semicolon
@@ -543,7 +543,7 @@ describe('prepareCell: import and export are rejected', () => {
     expect(error.line).toBe(3);
   });
 
-  // BUG (src/kernel/typescript/prepare-cell.ts, line 34): sucrase's TypeScript transform elides
+  // A bug this test keeps fixed: sucrase's TypeScript transform elides
   // imports whose bindings are never used as values, so `import fs from 'node:fs'` in a cell that
   // does not use `fs` yet is silently dropped and the cell succeeds; a later cell using `fs` then
   // fails with a ReferenceError instead of the promised "import and export are not available" error.
@@ -585,7 +585,7 @@ describe('prepareCell: syntax errors carry the line and column', () => {
     expect(error.column).toBe(0);
   });
 
-  // BUG (src/kernel/typescript/prepare-cell.ts, line 38): sucrase reports 1-based columns
+  // A bug this test keeps fixed: sucrase reports 1-based columns
   // (`(3:8)` for the `=` at index 7 of `let c: = 3;`) but CellSyntaxError documents a 0-based
   // column and the session prints `column + 1`, so every error found while stripping types is shown
   // one column too far right ("column 9" for a token in column 8). Acorn's errors are 0-based and

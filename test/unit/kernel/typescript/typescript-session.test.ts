@@ -147,7 +147,7 @@ describe('the value of a cell', () => {
     ]);
   });
 
-  // BUG (src/kernel/typescript/prepare-cell.ts, lines 127-131): acorn's node for a parenthesized
+  // A bug this test keeps fixed: acorn's node for a parenthesized
   // expression excludes the parentheses, so `return (` is inserted inside them: `({ a: 1 })`
   // becomes `(return ({ a: 1 }))` and the cell fails with "SyntaxError: Unexpected token 'return'"
   // (with no line). Wrapping an object literal in parentheses is the usual way to show one.
@@ -260,7 +260,7 @@ describe('errors', () => {
     expect(error.traceback).toEqual([`SyntaxError: ${error.evalue}\n`, '    at line 3, column 5\n']);
   });
 
-  // BUG (src/kernel/typescript/prepare-cell.ts, line 38, shown by typescript-session.ts line 29):
+  // A bug this test keeps fixed:
   // sucrase's columns are already 1-based, the session adds 1 again, so the `=` in column 8 of
   // `let b: = 2;` is reported at column 9.
   it('a TypeScript syntax error reports the 1-based column of the offending token', async () => {
@@ -314,7 +314,7 @@ describe('cellTraceback', () => {
     });
   });
 
-  // BUG (latent; src/kernel/typescript/typescript-session.ts, line 45): FRAME also accepts V8's
+  // A bug this test keeps fixed: FRAME also accepts V8's
   // unnamed form `at cell-2:3:1`, but the `where` computation strips `at ` before removing the
   // location, so FRAME's `at cell-…` alternative no longer matches and the frame is shown as
   // `at cell-2:3:1 (Cell 2, line 3)`. Node 20 names such frames `eval`, so cells in Node do not
@@ -381,7 +381,7 @@ describe('state across cells and reset()', () => {
     expect(resultText(outputs)).toBe('2');
   });
 
-  // BUG (src/kernel/typescript/typescript-session.ts, line 95): reset() deletes every declared
+  // A bug this test keeps fixed: reset() deletes every declared
   // name from globalThis, including built-ins a cell shadowed. `const URL = 'https://…'` (a very
   // ordinary notebook line) overwrites globalThis.URL, and reset() then deletes it, so the URL
   // constructor is gone for the rest of the kernel's life instead of coming back as in a fresh kernel.

@@ -1,0 +1,42 @@
+import type { Language } from '../notebook/language.ts';
+import { getNotebook } from '../notebook/notebook.ts';
+import { exerciseById } from './catalog.ts';
+import { evaluate, type Feedback } from './checks.ts';
+import { runCheck, type Execute } from './run-check.ts';
+
+/**
+ * Checks the reader's code on the page's kernel, queued with the cells. The harness stops code
+ * that runs past the exercise's limit by itself; code it cannot reach (a tight loop in TypeScript,
+ * a call into C in Python) is stopped from outside, `stopAfterMs` after the check started running,
+ * through the kernel's own Stop.
+ */
+export async function checkOnPage(id: string, language: Language, source: string, stopAfterMs: number): Promise<Feedback> {
+  const exercise = exerciseById(id);
+  const notebook = getNotebook();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let outcome: 'interrupted' | 'restarted' | undefined;
+  const execute: Execute = async (request, sink) => {
+    const run = notebook.queueRun(
+      request,
+      { output: (message) => message.output_type !== 'clear_output' && message.output_type !== 'update_display_data' && sink(message) },
+      () => {
+        timer = setTimeout(() => {
+          outcome = notebook.kernelFor(language).interrupt();
+        }, stopAfterMs);
+        return 0;
+      },
+    );
+    return (await run.job.result) ?? 'error';
+  };
+  try {
+    const feedback = await runCheck(exercise, language, source, execute);
+    if (outcome === undefined) return feedback;
+  } finally {
+    clearTimeout(timer);
+  }
+  const stopped = evaluate([], { lines: [], error: null, timedOut: true, clockReads: 0, values: {} }, source, Math.round(stopAfterMs / 1000));
+  if (outcome === 'restarted') {
+    stopped.summary += ' Stopping it restarted the kernel, so run the cells above again before you run this one.';
+  }
+  return stopped;
+}

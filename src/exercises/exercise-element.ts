@@ -1,0 +1,124 @@
+import { browserStorage } from '../lib/edit-store.ts';
+import type { NotebookCell } from '../notebook/cell-element.ts';
+import { currentLanguage, onLanguageChange } from '../notebook/language.ts';
+import type { Feedback } from './checks.ts';
+import { createProgressStore } from './progress-store.ts';
+
+const progress = createProgressStore(browserStorage());
+/** Past its own limit, a check is given this long before the kernel is stopped from outside. */
+const GRACE_SECONDS = 4;
+
+function part<T extends Element>(root: Element, selector: string): T {
+  const element = root.querySelector<T>(selector);
+  if (!element) throw new Error(`<nb-exercise> is missing ${selector}`);
+  return element;
+}
+
+/**
+ * An exercise: its cell, Check (on a fresh namespace, in the kernel), hints one at a time, a
+ * solution behind its own confirmation, Start over. The checker and the catalog load on the first Check.
+ */
+export class ExerciseElement extends HTMLElement {
+  private hintsShown = 0;
+  private checking = false;
+
+  private get exerciseId(): string {
+    return this.dataset['exercise'] ?? '';
+  }
+  private get cell(): NotebookCell {
+    return part<NotebookCell>(this, 'nb-cell');
+  }
+
+  connectedCallback(): void {
+    part<HTMLElement>(this, '.exercise-actions').hidden = false;
+    part(this, '.exercise-check').addEventListener('click', () => void this.check());
+    part(this, '.exercise-hint').addEventListener('click', () => this.showHint());
+    part(this, '.exercise-show-solution').addEventListener('click', () => this.askForSolution());
+    part(this, '.exercise-confirm-yes').addEventListener('click', () => this.showSolution());
+    part(this, '.exercise-confirm-no').addEventListener('click', () => {
+      part<HTMLElement>(this, '.exercise-confirm').hidden = true;
+      part<HTMLButtonElement>(this, '.exercise-show-solution').focus();
+    });
+    part(this, '.exercise-start-over').addEventListener('click', () => this.startOver());
+    onLanguageChange(() => this.updateHints());
+    this.updateHints();
+    if (progress.load(this.exerciseId).solved) this.say('You solved this exercise on an earlier visit.');
+  }
+
+  private say(text: string, solved?: boolean): void {
+    const feedback = part<HTMLElement>(this, '.exercise-feedback');
+    feedback.textContent = text;
+    if (solved === undefined) delete feedback.dataset['solved'];
+    else feedback.dataset['solved'] = String(solved);
+  }
+
+  private hintItems(): HTMLLIElement[] {
+    return [...this.querySelectorAll<HTMLLIElement>(`.exercise-hints[data-for-language="${currentLanguage()}"] li`)];
+  }
+
+  private updateHints(): void {
+    for (const item of this.querySelectorAll<HTMLLIElement>('.exercise-hints li')) {
+      const list = [...(item.parentElement?.children ?? [])];
+      item.hidden = list.indexOf(item) >= this.hintsShown;
+    }
+    const hint = part<HTMLButtonElement>(this, '.exercise-hint');
+    const left = this.hintItems().length - this.hintsShown;
+    hint.disabled = left <= 0;
+    hint.title = left > 0 ? `${left} hint${left === 1 ? '' : 's'} left` : 'No more hints';
+  }
+
+  private showHint(): void {
+    this.hintsShown = Math.min(this.hintsShown + 1, this.hintItems().length);
+    this.updateHints();
+  }
+
+  private askForSolution(): void {
+    const confirm = part<HTMLElement>(this, '.exercise-confirm');
+    confirm.hidden = false;
+    part<HTMLButtonElement>(confirm, '.exercise-confirm-yes').focus();
+  }
+
+  private showSolution(): void {
+    const language = currentLanguage();
+    const solution = this.dataset[language === 'python' ? 'solutionPython' : 'solutionTypescript'] ?? '';
+    this.cell.setCode(language, solution);
+    part<HTMLElement>(this, '.exercise-confirm').hidden = true;
+    this.say('The solution is in the cell now: read it, run it, change it, or Check it.');
+    part<HTMLButtonElement>(this, '.exercise-check').focus();
+  }
+
+  private startOver(): void {
+    this.cell.reset();
+    this.hintsShown = 0;
+    this.updateHints();
+    part<HTMLElement>(this, '.exercise-confirm').hidden = true;
+    this.say('');
+  }
+
+  private async check(): Promise<void> {
+    if (this.checking) return;
+    this.checking = true;
+    const button = part<HTMLButtonElement>(this, '.exercise-check');
+    button.disabled = true;
+    this.setAttribute('aria-busy', 'true');
+    this.say('Checking…');
+    const language = currentLanguage();
+    const source = this.cell.codeIn(language);
+    const limit = Number(this.dataset['limit'] ?? 3);
+    let feedback: Feedback;
+    try {
+      const { checkOnPage } = await import('./check-on-page.ts');
+      feedback = await checkOnPage(this.exerciseId, language, source, (limit + GRACE_SECONDS) * 1000);
+    } catch (error) {
+      feedback = { solved: false, summary: `Not checked: ${String(error)}`, results: [] };
+    } finally {
+      this.checking = false;
+      button.disabled = false;
+      this.setAttribute('aria-busy', 'false');
+    }
+    if (!feedback.summary.startsWith('Not checked')) progress.record(this.exerciseId, feedback.solved);
+    this.say(feedback.summary, feedback.solved);
+  }
+}
+
+if (!customElements.get('nb-exercise')) customElements.define('nb-exercise', ExerciseElement);

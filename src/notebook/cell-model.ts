@@ -1,0 +1,145 @@
+import type { Output, OutputMessage, PendingWork } from '../kernel/protocol.ts';
+import type { Language } from './language.ts';
+
+/** One language's side of a cell: its code and what it last printed. */
+export interface CellSide {
+  readonly language: Language;
+  /** The code as the chapter has it. */
+  readonly original: string;
+  /** The reader's code: the original, an edit, or code from a shared link. */
+  code: string;
+  fromLink: boolean;
+  /** The output stored with the chapter, shown until the reader runs this side. */
+  readonly stored: string;
+  /** What the last run printed; `undefined` until the reader runs this side. */
+  outputs: Output[] | undefined;
+}
+
+export type RunPhase = 'idle' | 'waiting' | 'running';
+
+export type CellChange =
+  | { kind: 'output'; output: Output }
+  /** Outputs were replaced wholesale (a new run, clear_output, update_display_data): redraw. */
+  | { kind: 'outputs' }
+  | { kind: 'run' }
+  | { kind: 'code' };
+
+const NO_WORK: PendingWork = { tasks: 0, timers: 0 };
+
+/**
+ * The one truth about a cell: its code per language, its outputs, execution count and run state.
+ * The DOM renders it; exporters, checkers and the loop view read it.
+ */
+export class CellModel {
+  readonly sides = new Map<Language, CellSide>();
+  executionCount: number | undefined;
+  phase: RunPhase = 'idle';
+  /** Work the last run left on the event loop. */
+  pending: PendingWork = NO_WORK;
+  /** The language of the side whose outputs are shown (the last run's, or the page's). */
+  shown: Language;
+  /** The last run's text status: elapsed time, "not run", "pending work cancelled". */
+  note = '';
+  /** The language of the last run: its late output belongs to that side, whichever is on screen. */
+  private ran: Language;
+  private clearOnNext = false;
+  private readonly listeners = new Set<(change: CellChange) => void>();
+
+  constructor(
+    readonly chapter: string,
+    readonly id: string,
+    readonly index: string,
+    sides: CellSide[],
+  ) {
+    for (const side of sides) this.sides.set(side.language, side);
+    this.shown = sides[0]!.language;
+    this.ran = this.shown;
+  }
+
+  side(language: Language): CellSide | undefined {
+    return this.sides.get(language);
+  }
+
+  /** The side for `language`; a cell without a twin stays in its first language. */
+  sideFor(language: Language): CellSide {
+    return this.sides.get(language) ?? this.sides.values().next().value!;
+  }
+
+  get hasPendingWork(): boolean {
+    return this.pending.tasks + this.pending.timers > 0;
+  }
+
+  onChange(listener: (change: CellChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(change: CellChange): void {
+    for (const listener of this.listeners) listener(change);
+  }
+
+  setCode(language: Language, code: string, fromLink = false): void {
+    const side = this.sides.get(language);
+    if (!side) return;
+    side.code = code;
+    side.fromLink = fromLink;
+    this.emit({ kind: 'code' });
+  }
+
+  setRun(next: Partial<Pick<CellModel, 'phase' | 'pending' | 'executionCount' | 'note'>>): void {
+    Object.assign(this, next);
+    this.emit({ kind: 'run' });
+  }
+
+  /** A run of `language` starts: its outputs begin empty. */
+  startOutputs(language: Language): void {
+    this.shown = language;
+    this.ran = language;
+    this.sideFor(language).outputs = [];
+    this.clearOnNext = false;
+    this.emit({ kind: 'outputs' });
+  }
+
+  /** Applies one of Jupyter's output messages to the side that ran. */
+  apply(message: OutputMessage): void {
+    const side = this.sideFor(this.ran);
+    const outputs = (side.outputs ??= []);
+    switch (message.output_type) {
+      case 'clear_output':
+        if (message.wait) this.clearOnNext = true;
+        else this.replaceOutputs(side, []);
+        return;
+      case 'update_display_data': {
+        const id = message.transient.display_id;
+        const updated = outputs.map((output) =>
+          output.output_type === 'display_data' && output.transient?.display_id === id ? { ...output, data: message.data } : output,
+        );
+        this.replaceOutputs(side, updated);
+        return;
+      }
+      default:
+        if (this.clearOnNext) {
+          this.clearOnNext = false;
+          this.replaceOutputs(side, [message]);
+          return;
+        }
+        outputs.push(message);
+        // The other side on screen is left as it is; this side shows it when it comes back.
+        if (this.ran === this.shown) this.emit({ kind: 'output', output: message });
+    }
+  }
+
+  private replaceOutputs(side: CellSide, outputs: Output[]): void {
+    side.outputs = outputs;
+    if (this.ran === this.shown) this.emit({ kind: 'outputs' });
+  }
+
+  /** Clear outputs: back to nothing shown (not even the stored output). */
+  clearOutputs(): void {
+    for (const side of this.sides.values()) side.outputs = [];
+    this.executionCount = undefined;
+    this.note = '';
+    this.emit({ kind: 'outputs' });
+    this.emit({ kind: 'run' });
+  }
+}

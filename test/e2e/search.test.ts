@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { CHAPTER_DIR, readChapters } from '../support/chapters.ts';
+import { hasChromium, openPage, useBrowser } from './support/browser.ts';
+
+/** The chapters whose text has the word, as URL paths. */
+const chaptersWith = (word: RegExp) =>
+  readChapters()
+    .filter((chapter) => word.test(readFileSync(join(CHAPTER_DIR, `${chapter.id}.mdx`), 'utf8')))
+    .map((chapter) => `/${chapter.slug}/`);
+
+describe.skipIf(!hasChromium)('search', () => {
+  const shared = useBrowser();
+
+  test('"waiter" finds the chapters that explain it, and a result opens at its heading', async () => {
+    const { page, errors } = await openPage(shared.context, '');
+    const search = page.getByRole('search');
+    await search.getByRole('searchbox').fill('waiter');
+    const results = page.getByRole('list', { name: 'Search results' }).getByRole('link');
+    await expect.poll(() => results.count(), { timeout: 30_000 }).toBeGreaterThan(1);
+    const hrefs = await results.evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
+    const chapters = hrefs.map((href) => new URL(href).pathname);
+    // Every chapter that has the word, ahead of any that only has a word like it.
+    const explaining = chaptersWith(/\bwaiter/i);
+    expect(explaining).toEqual(expect.arrayContaining(['/task/', '/event-loop/', '/sleep-ping-pong/']));
+    expect(new Set(chapters.slice(0, explaining.length))).toEqual(new Set(explaining));
+    for (const href of hrefs) expect(new URL(href).hash).toMatch(/^#.+/);
+
+    const first = new URL(hrefs[0]!);
+    await results.first().click();
+    await page.waitForURL((url) => url.pathname === first.pathname && url.hash === first.hash);
+    const target = page.locator(`[id="${decodeURIComponent(first.hash.slice(1))}"]`);
+    expect(await target.evaluate((element) => /^H[1-6]$/.test(element.tagName))).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  test('a word no chapter has says so', async () => {
+    const { page } = await openPage(shared.context, 'task/');
+    await page.getByRole('search').getByRole('searchbox').fill('xylophonist');
+    await expect.poll(() => page.locator('.site-search-status').textContent(), { timeout: 30_000 }).toContain('No results');
+  });
+});

@@ -1,0 +1,94 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startServer } from '../../bench/server.mjs';
+import { normalizeOutputText } from '../../src/output/text.ts';
+import { readChapters } from '../support/chapters.ts';
+import { cellByIndex, hasChromium, runCell, useBrowser } from './support/browser.ts';
+
+// The sub-path GitHub Pages gives a project site; the workflow builds with the repository's name.
+const BASE = '/event-loop-notebook';
+const ROOT = new URL('../..', import.meta.url).pathname;
+const OUT_DIR = `${ROOT}dist-base`;
+const pingPong = readChapters().find((chapter) => chapter.slug === 'sleep-ping-pong')!;
+
+/** Everything the page asked for that did not come back, and every error a reader's console shows. */
+function watch(page: Page): { failures: string[] } {
+  const failures: string[] = [];
+  page.on('response', (response) => {
+    if (response.status() >= 400) failures.push(`${response.status()} ${response.url()}`);
+  });
+  page.on('requestfailed', (request) => failures.push(`failed ${request.url()}`));
+  page.on('pageerror', (error) => failures.push(String(error)));
+  page.on('console', (message) => {
+    if (message.type() === 'error') failures.push(message.text());
+  });
+  return { failures };
+}
+
+describe.skipIf(!hasChromium)(`the site built for ${BASE}/`, () => {
+  const shared = useBrowser();
+  let site: { url: string; close(): Promise<unknown> };
+
+  beforeAll(() => {
+    if (process.env['E2E_SKIP_BUILD'] === '1' && existsSync(`${OUT_DIR}/index.html`)) return;
+    const build = spawnSync('npx', ['astro', 'build', '--outDir', OUT_DIR], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, BASE_PATH: BASE, ASTRO_TELEMETRY_DISABLED: '1' },
+    });
+    expect(build.status, 'astro build with BASE_PATH').toBe(0);
+  });
+  beforeAll(async () => {
+    // Served like GitHub Pages: under the sub-path only, and without isolation headers.
+    site = await startServer({ mounts: [{ prefix: `${BASE}/`, root: OUT_DIR }], isolate: false });
+  });
+  afterAll(() => site?.close());
+
+  test("a chapter's cells run, with every file, worker and service worker found under the sub-path", async () => {
+    const page = await shared.context.newPage();
+    const { failures } = watch(page);
+    await page.goto(`${site.url}${BASE}/${pingPong.slug}/`);
+    // Without the headers, the site's own service worker makes the page isolated after one reload.
+    await expect
+      .poll(() => page.evaluate(() => self.crossOriginIsolated).catch(() => false), { timeout: 30_000 })
+      .toBe(true);
+    await page.waitForLoadState('load');
+    expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${site.url}${BASE}/isolation-sw.js`);
+    for (const cell of pingPong.cells) {
+      const shown = await runCell(cellByIndex(page, cell.index));
+      expect(normalizeOutputText(shown), `cell ${cell.index}`).toBe(normalizeOutputText(cell.output ?? ''));
+    }
+    await page.getByRole('radio', { name: 'TypeScript' }).click();
+    const last = pingPong.cells.find((cell) => cell.id === 'run-ping-pong')!;
+    for (const cell of pingPong.cells.slice(0, last.index)) {
+      const shown = await runCell(cellByIndex(page, cell.index));
+      expect(normalizeOutputText(shown), `TypeScript cell ${cell.index}`).toBe(normalizeOutputText(cell.twin?.output ?? ''));
+    }
+    expect(failures).toEqual([]);
+  });
+
+  test('links, search and downloads stay under the sub-path', async () => {
+    const page = await shared.context.newPage();
+    const { failures } = watch(page);
+    await page.goto(`${site.url}${BASE}/`);
+    const chapterLinks = await page.locator('.chapter-list a').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).pathname));
+    expect(chapterLinks.length).toBeGreaterThan(0);
+    for (const path of chapterLinks) expect(path.startsWith(`${BASE}/`)).toBe(true);
+
+    await page.getByRole('search').getByRole('searchbox').fill('waiter');
+    const results = page.getByRole('list', { name: 'Search results' }).getByRole('link');
+    await expect.poll(() => results.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    const found = await results.evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).pathname));
+    for (const path of found) expect(path.startsWith(`${BASE}/`)).toBe(true);
+    await results.first().click();
+    await page.waitForURL((url) => url.pathname === found[0] && url.hash !== '');
+
+    const notebook = await page.request.get(`${site.url}${BASE}/notebooks/${pingPong.slug}.ipynb`);
+    expect(notebook.ok()).toBe(true);
+    const hrefs = await page.getByRole('link', { name: /^Download/ }).evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).pathname));
+    for (const path of hrefs) expect(path.startsWith(`${BASE}/notebooks/`)).toBe(true);
+    expect(failures).toEqual([]);
+  });
+});
