@@ -210,15 +210,17 @@ export class NotebookCell extends HTMLElement implements CellHandle {
     this.cancelPendingWork('');
     this.model.setRun({ phase: notebook.queue.busy ? 'waiting' : 'running', note: '' });
     let started = 0;
+    const trace = this.model.traceRuns;
     const queued = notebook.queueRun(
-      { language, code: this.currentCode(), filename: `Cell ${this.index}` },
+      { language, code: this.currentCode(), filename: `Cell ${this.index}`, trace },
       {
         output: (message) => this.model.apply(message),
         pending: (work) => this.model.setRun({ pending: work }),
+        trace: (steps) => this.model.addTrace(steps),
       },
       () => {
         const count = notebook.nextExecutionCount();
-        this.model.startOutputs(language);
+        this.model.startOutputs(language, trace);
         this.model.setRun({ phase: 'running', executionCount: count });
         started = performance.now();
         // A first run waits for the kernel to load; that time is the kernel's, not the cell's.

@@ -1,4 +1,4 @@
-import type { Output, OutputMessage, PendingWork } from '../kernel/protocol.ts';
+import type { Output, OutputMessage, PendingWork, TraceStep } from '../kernel/protocol.ts';
 import type { Language } from './language.ts';
 
 /** One language's side of a cell: its code and what it last printed. */
@@ -22,6 +22,9 @@ export type CellChange =
   /** Outputs were replaced wholesale (a new run, clear_output, update_display_data): redraw. */
   | { kind: 'outputs' }
   | { kind: 'run' }
+  /** A run that records its loop has started (the loop view starts afresh), or its steps arrived. */
+  | { kind: 'trace-start' }
+  | { kind: 'trace'; steps: readonly TraceStep[] }
   | { kind: 'code' };
 
 const NO_WORK: PendingWork = { tasks: 0, timers: 0 };
@@ -40,6 +43,8 @@ export class CellModel {
   shown: Language;
   /** The last run's text status: elapsed time, "not run", "pending work cancelled". */
   note = '';
+  /** Whether the next run records its loop's turns: the loop view is open. Tracing costs time. */
+  traceRuns = false;
   /** The language of the last run: its late output belongs to that side, whichever is on screen. */
   private ran: Language;
   private clearOnNext = false;
@@ -91,13 +96,19 @@ export class CellModel {
     this.emit({ kind: 'run' });
   }
 
-  /** A run of `language` starts: its outputs begin empty. */
-  startOutputs(language: Language): void {
+  /** A run of `language` starts: its outputs begin empty (and its loop's steps, if `traced`). */
+  startOutputs(language: Language, traced = false): void {
     this.shown = language;
     this.ran = language;
     this.sideFor(language).outputs = [];
     this.clearOnNext = false;
     this.emit({ kind: 'outputs' });
+    if (traced) this.emit({ kind: 'trace-start' });
+  }
+
+  /** Steps of the running (or last) traced run's loop, for the loop view. */
+  addTrace(steps: readonly TraceStep[]): void {
+    this.emit({ kind: 'trace', steps });
   }
 
   /** Applies one of Jupyter's output messages to the side that ran. */

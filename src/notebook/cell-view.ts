@@ -40,6 +40,8 @@ export class CellView {
         this.drawRun();
         return;
       case 'code':
+      case 'trace-start':
+      case 'trace':
         return;
     }
   }

@@ -8,6 +8,8 @@ export interface ExecuteRequest {
   code: string;
   /** The name tracebacks use, e.g. `Cell 3` or `Check of exercise 2`. */
   filename: string;
+  /** Record the loop's turns (the loop view is open); the steps reach the sink's `trace`. */
+  trace?: boolean;
 }
 
 /** A run in the queue: its job (waiting, running, done) and, once it started, its kernel run. */
@@ -52,7 +54,8 @@ export function getNotebook(): Notebook {
     let handle: RunHandle | undefined;
     const job = queue.enqueue(
       () => {
-        handle = kernel.run({ code: request.code, filename: request.filename, executionCount: onStart() }, sink);
+        const { code, filename, trace = false } = request;
+        handle = kernel.run({ code, filename, executionCount: onStart(), trace }, sink);
         return handle.done;
       },
       () => undefined,

@@ -1,5 +1,6 @@
 import type { Root, RootContent } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
+import { runsLoop } from '../loop-view/runs-loop.ts';
 import { collectCells, type CellSource } from './cells.ts';
 
 function attribute(name: string, value: string | undefined) {
@@ -20,6 +21,7 @@ function cellElement(cell: CellSource, chapter: string): MdxJsxFlowElement {
       ...attribute('output', cell.output),
       ...attribute('tsCode', cell.twin?.code),
       ...attribute('tsOutput', cell.twin?.output),
+      ...attribute('loop', runsLoop(cell.code) ? 'true' : undefined),
     ],
     children: [],
   };

@@ -1,0 +1,69 @@
+import { taskNames, type Lane, type ReplayModel } from './replay-model.ts';
+import type { TraceStep } from './trace-step.ts';
+
+/** Where a lane says a task stands, in words (the bars beside it are a picture of the same). */
+export function laneState({ state, by }: Lane): string {
+  switch (state) {
+    case 'running':
+      return 'running';
+    case 'queued':
+      return 'in the queue';
+    case 'yielded':
+      return by === '' ? 'yielded' : `yielded, ${by} holds it`;
+    case 'awaiting':
+      return by === '' ? 'awaiting' : `awaiting ${by}`;
+    case 'done':
+      return 'finished or not started';
+  }
+}
+
+/**
+ * Where a step sits on the time axis, 0 to 1. Half by order and half by clock time: by time alone,
+ * the turns of the first instant would all sit on one spot; by order alone, a three-second sleep
+ * would look as short as a print.
+ */
+export function axisPosition(steps: readonly TraceStep[], position: number, at: 'start' | 'end' = 'start'): number {
+  const step = steps[position];
+  if (step === undefined || steps.length === 0) return 0;
+  const total = Math.max(steps.at(-1)!.end, 1e-9);
+  const order = (position + (at === 'end' ? 1 : 0)) / steps.length;
+  return 0.5 * order + 0.5 * ((at === 'end' ? step.end : step.start) / total);
+}
+
+const percent = (fraction: number) => `${(fraction * 100).toFixed(2)}%`;
+
+/** One lane per task: its name, its state at the current step (greyed when parked) and its turns. */
+export function renderLanes(host: HTMLElement, replay: ReplayModel): void {
+  const steps = replay.steps;
+  const items = replay.lanes().map((lane) => {
+    const item = document.createElement('li');
+    item.className = 'loop-lane';
+    item.dataset['state'] = lane.state;
+    const name = document.createElement('span');
+    name.className = 'loop-lane-name';
+    name.textContent = lane.task;
+    const state = document.createElement('span');
+    state.className = 'loop-lane-state';
+    state.textContent = laneState(lane);
+    const track = document.createElement('span');
+    track.className = 'loop-lane-track';
+    track.setAttribute('aria-hidden', 'true');
+    steps.forEach((step, position) => {
+      if (!taskNames(step).includes(lane.task)) return;
+      const bar = document.createElement('span');
+      bar.className = position === replay.current ? 'loop-bar is-current' : 'loop-bar';
+      const left = axisPosition(steps, position);
+      // Styles set through the CSSOM pass the site's CSP, which forbids inline style attributes.
+      bar.style.left = percent(left);
+      bar.style.width = percent(Math.max(axisPosition(steps, position, 'end') - left, 0.01));
+      track.append(bar);
+    });
+    const cursor = document.createElement('span');
+    cursor.className = 'loop-cursor';
+    cursor.style.left = percent(axisPosition(steps, replay.current));
+    track.append(cursor);
+    item.append(name, ' ', state, track);
+    return item;
+  });
+  host.replaceChildren(...items);
+}

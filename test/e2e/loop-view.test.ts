@@ -1,0 +1,150 @@
+import { describe, expect, test } from 'vitest';
+import { PING_PONG } from '../support/loop-trace-cases.ts';
+import { axeViolationsInBothSchemes } from './support/axe.ts';
+import { cellByIndex, hasChromium, openPage, runCell, useBrowser, waitUntilIdle } from './support/browser.ts';
+import { loopViewOf } from './support/loop-view.ts';
+
+/** A row as the table writes it: the fold rows read "itself: checked the clock N times". */
+function expectedRow([task, printed, returned, queue]: (typeof PING_PONG)[number], position: number): (string | RegExp)[] {
+  const folded = [2, 4, 6].includes(position) && returned === 'itself';
+  return [
+    String(position + 1),
+    task,
+    printed.replace(/\n$/, ''),
+    folded ? /^itself: checked the clock [\d,]+ times?$/ : returned,
+    queue.length === 0 ? 'empty' : queue.join(', '),
+  ];
+}
+
+describe.skipIf(!hasChromium)('the loop view', () => {
+  const shared = useBrowser();
+
+  test("chapter 4's Ping and Pong: shown, filled live, its rows the real trace; step, slide, play and pause", async () => {
+    const { page, errors } = await openPage(shared.context, 'sleep-ping-pong/');
+    for (const index of [1, 2, 3]) await runCell(cellByIndex(page, index));
+    const cell = cellByIndex(page, 4);
+    const view = loopViewOf(cell);
+    expect(await view.region.isVisible()).toBe(false);
+    await view.toggle.click();
+    await view.region.waitFor();
+    expect(await view.region.getAttribute('aria-label')).toBe('Event loop of cell 4');
+    expect(await view.status.textContent()).toBe('No steps yet. Run the cell to record its loop.');
+    const headers = await view.table.getByRole('columnheader').allTextContents();
+    expect(headers).toEqual(['Step', 'Task', 'Printed', 'Returned', 'Queue after']);
+
+    // It fills while the cell still runs: the first rows are there before the last sleep is over.
+    await cell.getByRole('button', { name: 'Run cell' }).click();
+    const handle = await cell.elementHandle();
+    await page.waitForFunction(
+      (element) => element?.getAttribute('aria-busy') === 'true' && element.querySelectorAll('.loop-steps tbody tr').length > 0,
+      handle,
+      { timeout: 60_000 },
+    );
+    expect(await view.status.textContent()).toMatch(/^Recording\. Step \d of \d/);
+    await waitUntilIdle(cell);
+
+    const rows = await view.rows();
+    expect(rows).toHaveLength(PING_PONG.length);
+    rows.forEach((row, i) => {
+      const expected = expectedRow(PING_PONG[i]!, i);
+      row.forEach((text, column) => {
+        const want = expected[column]!;
+        if (typeof want === 'string') expect(text, `row ${i + 1}, column ${column + 1}`).toBe(want);
+        else expect(text, `row ${i + 1}, column ${column + 1}`).toMatch(want);
+      });
+    });
+    // A live view follows the run to its last step.
+    expect(await view.position()).toEqual([9, 9]);
+    expect(await view.status.textContent()).toBe('Step 9 of 9: Ping#1 ran, printed "End ping", returned None; queue after: empty.');
+
+    await view.button('First step').click();
+    await view.at(1);
+    expect(await view.status.textContent()).toBe(
+      'Step 1 of 9: Ping#1 ran, printed "Start ping", returned Sleep#1; queue after: Pong#1, Sleep#1.',
+    );
+    expect(await view.table.locator('tbody tr[aria-current]').first().textContent()).toContain('Start ping');
+    // Ping is parked behind its sleep: greyed in its lane and marked "yielded".
+    const lanes = view.region.getByRole('list', { name: /^Tasks of cell 4/ });
+    expect(await lanes.getByRole('listitem').filter({ hasText: 'Ping#1' }).textContent()).toBe('Ping#1 yielded, Sleep#1 holds it');
+    expect(await view.region.locator('.loop-line').textContent()).toMatch(/^Cell 3, line \d+: yield Sleep\(self, n=3\)/);
+
+    await view.button('Next step').click();
+    await view.at(2);
+    expect(await view.status.textContent()).toContain('Pong#1 ran, printed "Start pong"');
+    await view.button('Previous step').click();
+    await view.at(1);
+    await view.button('Last step').click();
+    await view.at(9);
+
+    await view.slider.fill('3');
+    await view.at(3);
+    expect(await view.status.textContent()).toMatch(/^Step 3 of 9: Sleep#1, Sleep#2 ran, returned itself: checked the clock [\d,]+ times;/);
+
+    // Play steps on by itself and shows Pause; Pause stops it where it is.
+    await view.button('Play').click();
+    await view.button('Pause').waitFor();
+    await expect.poll(async () => (await view.position())[0]).toBeGreaterThan(3);
+    await view.button('Pause').click();
+    await view.button('Play').waitFor();
+    const [paused] = await view.position();
+    expect(await view.status.textContent()).toMatch(new RegExp(`^Step ${paused} of 9:`));
+    // Faster, then to the end, where Play gives way again.
+    await view.region.getByRole('combobox', { name: 'Speed' }).selectOption('4');
+    await view.button('Play').click();
+    await expect.poll(() => view.position(), { timeout: 20_000 }).toEqual([9, 9]);
+    await view.button('Play').waitFor();
+
+    expect(await axeViolationsInBothSchemes(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  test('everything from the keyboard', async () => {
+    const { page, errors } = await openPage(shared.context, 'sleep-ping-pong/');
+    for (const index of [1, 2, 3]) await runCell(cellByIndex(page, index));
+    const cell = cellByIndex(page, 4);
+    const view = loopViewOf(cell);
+    await view.toggle.focus();
+    await page.keyboard.press('Enter');
+    await view.region.waitFor();
+    expect(await view.toggle.getAttribute('aria-expanded')).toBe('true');
+    await cell.getByRole('button', { name: 'Run cell' }).focus();
+    await page.keyboard.press('Enter');
+    await waitUntilIdle(cell);
+    expect(await view.position()).toEqual([9, 9]);
+
+    // Arrow keys, Home and End on the controls; the slider's own keys on the slider.
+    await view.button('Last step').focus();
+    await page.keyboard.press('Home');
+    await view.at(1);
+    await page.keyboard.press('ArrowRight');
+    await view.at(2);
+    await page.keyboard.press('End');
+    await view.at(9);
+    await page.keyboard.press('ArrowLeft');
+    await view.at(8);
+    await view.slider.focus();
+    await page.keyboard.press('Home');
+    await view.at(1);
+    await page.keyboard.press('ArrowRight');
+    await view.at(2);
+    // Tab walks through the controls in order, Space presses them, and nothing traps the focus.
+    await view.button('First step').focus();
+    await page.keyboard.press('Space');
+    await view.at(1);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Play');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    await view.at(2);
+    for (let i = 0; i < 6; i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('nb-loop-view') === null)).toBe(true);
+
+    // Closed again from the keyboard.
+    await view.toggle.focus();
+    await page.keyboard.press('Enter');
+    expect(await view.region.isVisible()).toBe(false);
+    expect(await view.toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(errors).toEqual([]);
+  });
+});
