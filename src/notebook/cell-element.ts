@@ -70,9 +70,13 @@ export class NotebookCell extends HTMLElement implements CellHandle {
     required<HTMLButtonElement>(this, '.cell-reset').addEventListener('click', () => this.reset());
     required<HTMLButtonElement>(this, '.cell-stop').addEventListener('click', () => this.stop());
     required<HTMLButtonElement>(this, '.cell-share').addEventListener('click', () => void this.share());
-    // Intent to run: the kernel starts loading while the reader's finger is on its way.
+    // Intent to run: the kernel starts loading while the reader's finger is on its way. A kernel
+    // that failed to load waits for Run or Retry: a hover must not start it again and again.
     for (const type of ['pointerenter', 'focus', 'pointerdown'] as const) {
-      run.addEventListener(type, () => getNotebook().kernel.start());
+      run.addEventListener(type, () => {
+        const { kernel } = getNotebook();
+        if (kernel.status.state !== 'dead') kernel.start();
+      });
     }
     this.addEventListener('keydown', (event) => this.onKeydown(event));
     this.model.onChange((change) => change.kind === 'code' && this.updateBadges());

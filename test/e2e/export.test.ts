@@ -5,6 +5,7 @@ import { chapterNotebook, serializeNotebook, type Notebook } from '../../src/exp
 import { chapterTypeScript } from '../../src/export/typescript-file.ts';
 import { readChapterModels } from '../support/chapter-models.ts';
 import { cellByIndex, hasChromium, openPage, pageURL, runCell, useBrowser } from './support/browser.ts';
+import { pasteCode } from './support/editor.ts';
 
 const task = readChapterModels().find((chapter) => chapter.slug === 'task')!;
 // Until cells report what they show (CellHandle.outputsIn), a download carries the stored outputs.
@@ -19,11 +20,7 @@ async function downloadText(page: Page, name: RegExp): Promise<{ download: Downl
 /** Replaces cell `index`'s code as a paste into its editor would. */
 async function editCell(page: Page, index: number, code: string): Promise<void> {
   const cell = cellByIndex(page, index);
-  await cell.locator('.cell-code:visible').click();
-  await cell.locator('.monaco-editor').waitFor({ timeout: 30_000 });
-  await cell.locator('.monaco-editor .view-lines').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.insertText(code);
+  await pasteCode(cell, code);
   await expect.poll(() => cell.getByText('modified', { exact: true }).isVisible()).toBe(true);
 }
 

@@ -16,10 +16,11 @@ describe.skipIf(!hasChromium)('the notebook page', () => {
     await links.nth(1).click();
     await page.waitForURL(/\/task\/$/);
     expect(await page.getByRole('navigation', { name: 'On this page' }).getByRole('link').count()).toBeGreaterThan(0);
+    // The chapter links carry the language on screen (see appearance.test.ts).
     await page.locator('a[rel="next"]').click();
-    await page.waitForURL(/\/event-loop\/$/);
+    await page.waitForURL(/\/event-loop\/\?lang=py$/);
     await page.locator('a[rel="prev"]').click();
-    await page.waitForURL(/\/task\/$/);
+    await page.waitForURL(/\/task\/\?lang=py$/);
     expect(errors).toEqual([]);
   });
 

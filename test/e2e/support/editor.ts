@@ -1,22 +1,43 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { cellByIndex } from './browser.ts';
 
 /** Clicks into a cell's code (in the language on screen) and waits until Monaco has the focus. */
 export async function openEditor(page: Page, index: number) {
   const cell = cellByIndex(page, index);
-  await cell.locator('.cell-code:visible').click();
-  await cell.locator('.monaco-editor').waitFor({ timeout: 30_000 });
-  await cell.page().waitForFunction(() => document.activeElement?.closest('.monaco-editor') != null);
+  await openEditorIn(cell);
   return cell;
 }
 
-/** Replaces the cell's code as a paste would, so Monaco's auto-indent does not rewrite it. */
-export async function replaceCode(page: Page, code: string, index = 1) {
-  await cellByIndex(page, index).locator('.monaco-editor .view-lines').click();
+async function openEditorIn(cell: Locator): Promise<void> {
+  if ((await cell.locator('.monaco-editor:visible').count()) === 0) {
+    await cell.locator('.cell-code:visible').click();
+    await cell.locator('.monaco-editor:visible').waitFor({ timeout: 30_000 });
+  }
+  await cell.page().waitForFunction(() => document.activeElement?.closest('.monaco-editor') != null);
+}
+
+/**
+ * Replaces the code in a cell's editor (opening it first) as a clipboard paste does. Typed text
+ * (keyboard.insertText) goes through Monaco's auto-indent, which re-indents every line after a
+ * colon, and slows down with the square of a line's length; a reader pastes.
+ */
+export async function pasteCode(cell: Locator, code: string): Promise<void> {
+  await openEditorIn(cell);
+  const page = cell.page();
+  await cell.locator('.monaco-editor:visible .view-lines').click();
   await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.insertText(code);
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, code);
   // Monaco draws spaces as no-break spaces.
-  const shown = async () => (await cellByIndex(page, index).locator('.monaco-editor .view-lines').innerText()).replace(/\u00a0/g, ' ');
+  const shown = async () => (await cell.locator('.monaco-editor:visible .view-lines').innerText()).replace(/\u00a0/g, ' ');
   await expect.poll(shown).toContain(code.split('\n')[0]!);
+}
+
+/** Replaces the code of cell `index` (whose editor is open) as a paste would. */
+export async function replaceCode(page: Page, code: string, index = 1) {
+  await pasteCode(cellByIndex(page, index), code);
 }
