@@ -91,3 +91,49 @@ loop = EventLoop()
 loop.push_task(Spawner())
 loop.run_forever()
 `;
+
+/** The TypeScript twin's trace of Ping and Pong: the same turns; a finished task returns `null`. */
+export const PING_PONG_TS: StepSummary[] = PING_PONG.map(([task, printed, returned, queue]) => [
+  task,
+  printed,
+  returned === 'None' ? 'null' : returned,
+  queue,
+]);
+
+/** RENAMED_LOOP in TypeScript: other names, a method called `step`, three tasks. */
+export const RENAMED_LOOP_TS = `class Job {
+  private readonly gen: Generator<Job, void, undefined>;
+  constructor(readonly word: string, readonly waiter: Job | null = null) {
+    this.gen = this.body();
+  }
+  *body(): Generator<Job, void, undefined> {
+    console.log(this.word, 'one');
+    yield this;
+    console.log(this.word, 'two');
+  }
+  step(): Job | null {
+    const next = this.gen.next();
+    return next.done ? this.waiter : next.value;
+  }
+}
+
+class Scheduler {
+  private readonly jobs: Job[] = [];
+  run(...jobs: Job[]): void {
+    this.jobs.push(...jobs);
+    while (this.jobs.length > 0) {
+      const after = this.jobs.shift()!.step();
+      if (after !== null) this.jobs.push(after);
+    }
+  }
+}
+
+new Scheduler().run(new Job('a'), new Job('b'), new Job('c'));
+`;
+
+export const RENAMED_STEPS_TS: StepSummary[] = RENAMED_STEPS.map(([task, printed, returned, queue]) => [
+  task,
+  printed,
+  returned === 'None' ? 'null' : returned,
+  queue,
+]);

@@ -1,8 +1,9 @@
 import { createPendingWatch } from '../pending-watch.ts';
-import type { Output } from '../protocol.ts';
+import type { Output, TraceStep } from '../protocol.ts';
 import type { KernelSession, SessionSink } from '../python-session.ts';
 import { createStreamBatcher, type StreamName } from '../stream-batcher.ts';
 import { formatLogArguments, formatValue } from './format-value.ts';
+import { startLoopTrace, type LoopTrace } from './loop-trace.ts';
 import { CellSyntaxError, prepareCell } from './prepare-cell.ts';
 import { installRunScheduler } from './run-scheduler.ts';
 
@@ -62,7 +63,9 @@ export function createTypeScriptSession(
   sink: SessionSink | ((runId: number, output: Output) => void),
   now: () => number = () => performance.now(),
 ): TypeScriptSession {
-  const { output: emit, pending: onPending } = typeof sink === 'function' ? { output: sink, pending: undefined } : sink;
+  const { output: emit, pending: onPending, trace: onTrace } = typeof sink === 'function' ? { output: sink } : sink;
+  /** The loop view's trace of the run being served, if it asked for one. */
+  let tracing: LoopTrace | undefined;
   const declared = new Set<string>();
   /** Globals a cell replaced (a cell may declare `const URL`): reset() puts them back. */
   const replaced = new Map<string, unknown>();
@@ -96,7 +99,9 @@ export function createTypeScriptSession(
     }, 16);
   };
   const writer = (name: StreamName) => (...args: unknown[]) => {
-    batcher.write(scheduler.current, name, `${formatLogArguments(args)}\n`);
+    const text = `${formatLogArguments(args)}\n`;
+    tracing?.printed(text);
+    batcher.write(scheduler.current, name, text);
     flushSoon();
   };
   console.log = writer('stdout');
@@ -107,13 +112,21 @@ export function createTypeScriptSession(
   const evaluate = globalThis.eval as (code: string) => Promise<unknown>;
 
   return {
-    async run({ runId, code, filename, executionCount }) {
+    async run({ runId, code, filename, executionCount, trace = false }) {
       scheduler.enter(runId);
       try {
         const prepared = prepareCell(code);
         for (const name of prepared.names) {
           if (!declared.has(name) && name in scope) replaced.set(name, scope[name]);
           declared.add(name);
+        }
+        if (trace) {
+          // The steps' printed lines reach the page before the steps, as in the Python session.
+          const sink = (steps: TraceStep[]) => {
+            batcher.flush();
+            onTrace?.(runId, steps);
+          };
+          tracing = startLoopTrace({ scope, names: declared, sink });
         }
         const value = await evaluate(`${prepared.code}\n//# sourceURL=${sourceName(filename)}`);
         batcher.flush();
@@ -126,6 +139,8 @@ export function createTypeScriptSession(
         emit(runId, { output_type: 'error', ...cellTraceback(error, { filename, lines: code.split('\n').length }) });
         return 'error';
       } finally {
+        tracing?.stop();
+        tracing = undefined;
         watch.check();
       }
     },

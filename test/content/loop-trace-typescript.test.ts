@@ -1,0 +1,73 @@
+import { afterAll, describe, expect, test } from 'vitest';
+import type { TraceStep } from '../../src/kernel/protocol.ts';
+import { startLoopTrace } from '../../src/kernel/typescript/loop-trace.ts';
+import { createTypeScriptSession } from '../../src/kernel/typescript/typescript-session.ts';
+import { chapter, PING_PONG_TS, RENAMED_LOOP_TS, RENAMED_STEPS_TS, summarize } from '../support/loop-trace-cases.ts';
+
+const ch4 = chapter('04-sleep-ping-pong').cells;
+const twin = (id: string) => ch4.find((cell) => cell.id === id)!.twin!.code;
+
+/** A TypeScript run_forever() that hands the loop a new task on every turn, stopped after 5,000 turns. */
+const RUNAWAY_TS = `class Spawner extends Task {
+  static made = 0;
+  override execute(): Task | null {
+    Spawner.made += 1;
+    if (Spawner.made > 5000) throw new Error('enough');
+    return new Spawner();
+  }
+}
+const runaway = new EventLoop();
+runaway.push_task(new Spawner());
+runaway.run_forever();
+`;
+
+describe('the loop trace on the TypeScript kernel', () => {
+  const traces = new Map<number, Map<number, TraceStep>>();
+  const printed = new Map<number, string>();
+  const session = createTypeScriptSession({
+    output: (id, output) => {
+      if (output.output_type === 'stream') printed.set(id, (printed.get(id) ?? '') + output.text);
+    },
+    trace: (id, steps) => {
+      for (const step of steps) traces.get(id)?.set(step.index, step);
+    },
+  });
+  afterAll(() => session.dispose());
+  let runId = 0;
+
+  async function run(code: string, trace = true): Promise<TraceStep[]> {
+    const id = ++runId;
+    traces.set(id, new Map());
+    expect(await session.run({ runId: id, code, filename: `Cell ${id}`, executionCount: id, trace })).toBe('ok');
+    return [...traces.get(id)!.values()].sort((a, b) => a.index - b.index);
+  }
+
+  test("chapter 4's Ping and Pong: the same turns as in Python, busy waits folded", async () => {
+    for (const id of ['previous-pieces', 'sleep-class', 'ping-pong']) expect(await run(twin(id), false)).toEqual([]);
+    const steps = await run(twin('run-ping-pong'));
+    expect(summarize(steps)).toEqual(PING_PONG_TS);
+    const counts = steps.map((step) => step.count);
+    expect(counts[2]).toBeGreaterThan(1000);
+    expect(counts[6]).toBeGreaterThan(1000);
+    expect(counts.filter((_, i) => i !== 2 && i !== 6)).toEqual([1, 1, 1, 1, 1, 1, 1]);
+    expect(steps[2]!.clock && steps[6]!.clock).toBe(true);
+    expect(steps[0]!.parked).toEqual([{ task: 'Ping#1', state: 'yielded', by: 'Sleep#1' }]);
+    // The cell printed what the trace says it printed, and the reader's classes are their own again.
+    expect(printed.get(runId)).toBe('Start ping\nStart pong\nEnd pong\nEnd ping\n');
+    const Task = (globalThis as Record<string, unknown>)['Task'] as { prototype: { execute: () => unknown } };
+    expect(Task.prototype.execute.toString()).not.toContain('original.apply');
+  });
+
+  test("a reader's renamed loop with a third task, declared in the traced cell itself", async () => {
+    expect(summarize(await run(RENAMED_LOOP_TS))).toEqual(RENAMED_STEPS_TS);
+  });
+
+  test('an untraced run records nothing and a runaway loop stops growing at the bound', async () => {
+    expect(await run(twin('run-ping-pong'), false)).toEqual([]);
+    const bounded = startLoopTrace({ scope: globalThis as Record<string, unknown>, names: ['Task', 'EventLoop', 'Spawner'], limit: 100 });
+    const id = ++runId;
+    expect(await session.run({ runId: id, code: RUNAWAY_TS, filename: `Cell ${id}`, executionCount: id })).toBe('error');
+    bounded.stop();
+    expect([bounded.steps().length, bounded.dropped]).toEqual([100, 4900]);
+  });
+});
