@@ -35,6 +35,8 @@ export class LoopViewElement extends HTMLElement {
       event.preventDefault();
       void this.setOpen(true).then(() => this.scrollIntoView({ block: 'nearest' }));
     });
+    // A link to the view itself (chapter 1's picture links to chapter 4's) opens it.
+    if (location.hash === `#${this.id}`) void this.setOpen(true).then(() => this.scrollIntoView({ block: 'start' }));
   }
 
   async setOpen(open: boolean): Promise<void> {

@@ -53,6 +53,14 @@ describe.skipIf(!hasChromium)('the loop view', () => {
         else expect(text, `row ${i + 1}, column ${column + 1}`).toMatch(want);
       });
     });
+    // Chapter 4's "Why this order" table is this run, clock counts aside (they are the machine's).
+    const chapterTable = page.getByRole('table', { name: 'Why this order: the turns of Ping and Pong' });
+    const chapterRows = await chapterTable.locator('tbody tr').evaluateAll((trs) =>
+      trs.map((row) => [...(row as HTMLTableRowElement).cells].map((cell) => cell.textContent ?? '')),
+    );
+    const machineFree = (table: string[][]) => table.map((row) => row.map((text) => text.replace(/checked the clock [\d,]+ times/, 'checked the clock many times')));
+    expect(chapterRows).toEqual(machineFree(rows));
+
     // A live view follows the run to its last step.
     expect(await view.position()).toEqual([9, 9]);
     expect(await view.status.textContent()).toBe('Step 9 of 9: Ping#1 ran, printed "End ping", returned None; queue after: empty.');
@@ -145,6 +153,16 @@ describe.skipIf(!hasChromium)('the loop view', () => {
     await page.keyboard.press('Enter');
     expect(await view.region.isVisible()).toBe(false);
     expect(await view.toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(errors).toEqual([]);
+  });
+
+  test("chapter 1 links to chapter 4's loop view, which the link opens", async () => {
+    const { page, errors } = await openPage(shared.context, 'what-is-an-event-loop/');
+    await page.getByRole('link', { name: 'the loop view of Ping and Pong in chapter 4' }).click();
+    const view = loopViewOf(cellByIndex(page, 4));
+    await view.region.waitFor();
+    expect(await view.toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(await view.status.textContent()).toBe('No steps yet. Run the cell to record its loop.');
     expect(errors).toEqual([]);
   });
 });

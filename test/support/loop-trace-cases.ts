@@ -1,5 +1,12 @@
-import { readChapters } from './chapters.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { StoredTrace } from '../../src/loop-view/stored-trace.ts';
 import type { TraceStep } from '../../src/loop-view/trace-step.ts';
+import { readChapters } from './chapters.ts';
+
+const storedTraces = Object.fromEntries(
+  ['04-sleep-ping-pong'].map((id) => [id, JSON.parse(readFileSync(join(import.meta.dirname, `../../content/traces/${id}.json`), 'utf8')) as StoredTrace]),
+);
 
 /** What a reader checks in a row of the loop view: who ran, what it printed and returned, the queue after. */
 export type StepSummary = [task: string, printed: string, returned: string, queue: string[]];
@@ -10,18 +17,22 @@ export const summarize = (steps: TraceStep[]): StepSummary[] =>
 const chapters = readChapters();
 export const chapter = (id: string) => chapters.find((each) => each.id === id)!;
 
-/** Chapter 4: the turns of Ping and Pong, busy waits folded (rows 3, 5 and 7: the sleeps checking the clock). */
-export const PING_PONG: StepSummary[] = [
-  ['Ping#1', 'Start ping\n', 'Sleep#1', ['Pong#1', 'Sleep#1']],
-  ['Pong#1', 'Start pong\n', 'Sleep#2', ['Sleep#1', 'Sleep#2']],
-  ['Sleep#1, Sleep#2', '', 'itself', ['Sleep#2', 'Sleep#1']],
-  ['Sleep#2', '', 'Pong#1', ['Sleep#1', 'Pong#1']],
-  ['Sleep#1', '', 'itself', ['Pong#1', 'Sleep#1']],
-  ['Pong#1', 'End pong\n', 'None', ['Sleep#1']],
-  ['Sleep#1', '', 'itself', ['Sleep#1']],
-  ['Sleep#1', '', 'Ping#1', ['Ping#1']],
-  ['Ping#1', 'End ping\n', 'None', []],
-];
+/** Chapter 4: the turns of Ping and Pong, busy waits folded: the chapter's stored trace, which its table shows. */
+const PING_PONG_STORED = (storedTraces['04-sleep-ping-pong'] as StoredTrace)['run-ping-pong']!;
+export const PING_PONG: StepSummary[] = PING_PONG_STORED.map((step) => [
+  step.task,
+  step.printed,
+  step.returned,
+  step.queue,
+]);
+
+/**
+ * How the stored trace marks busy waits, against a real run: "many" is thousands of clock checks
+ * in one row, "once" one check, and every other row one turn that did not fold.
+ */
+export const foldsOf = (steps: TraceStep[]) =>
+  steps.map((step) => (step.clock ? (step.count > 1000 ? 'many' : step.count === 1 ? 'once' : `${step.count}`) : step.count === 1 ? '' : `${step.count}`));
+export const PING_PONG_FOLDS = PING_PONG_STORED.map((step) => step.clock ?? '');
 
 /** Chapter 5: `await asyncio.gather(ping(), pong())` run as cell `filename`. */
 export const gatherSteps = (filename: string): StepSummary[] => [

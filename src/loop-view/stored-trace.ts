@@ -1,0 +1,29 @@
+/**
+ * A chapter's stored trace: the steps of a cell's real run, kept with the chapter as its stored
+ * output is (content/traces/NN-slug.json). The content tests check them against the real run on
+ * Pyodide, CPython and the TypeScript kernel; the chapter's table is drawn from them at build time.
+ */
+export interface StoredStep {
+  task: string;
+  printed: string;
+  returned: string;
+  /** The queue after the step, front first. */
+  queue: string[];
+  /** A busy wait: the clock was checked once, or many times (how many depends on the machine). */
+  clock?: 'once' | 'many';
+}
+
+export type StoredTrace = Record<string, StoredStep[]>;
+
+/** What the loop view's Returned column reads for a stored step, with "many" for the machine's count. */
+export function storedReturned(step: StoredStep): string {
+  if (step.clock === 'many') return `${step.returned}: checked the clock many times`;
+  if (step.clock === 'once') return `${step.returned}: checked the clock 1 time`;
+  return step.returned;
+}
+
+/** The loop view's row for a stored step (Step, Task, Printed, Returned, Queue after). */
+export function storedCells(step: StoredStep, position: number): string[] {
+  const queue = step.queue.length === 0 ? 'empty' : step.queue.join(', ');
+  return [String(position + 1), step.task, step.printed.replace(/\n$/, ''), storedReturned(step), queue];
+}
