@@ -11,6 +11,7 @@ import { startServer } from './server.mjs';
 import { CHAPTER, coldFirstOutput } from './browser.mjs';
 import { editorOpen, jsBeforeClick, lighthouse, warmFigures } from './local-figures.mjs';
 import { networkFigures, PROFILES } from './network-figures.mjs';
+import { traceFigures } from './trace-figures.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 // BENCH_DIST measures another build (say, an older commit's) with this bench; BENCH_RESULTS
@@ -101,6 +102,24 @@ async function localFigures(server, samples) {
   };
 }
 
+/** The loop view's cost: traced over untraced run times, and the rate of busy turns. */
+async function loopTraceFigures(server, samples) {
+  const { pingPong, asyncio, turns } = await traceFigures(server.url, options.runs);
+  Object.assign(samples, {
+    trace_ping_pong_ratio: pingPong.traced.map((ms, i) => ms / pingPong.plain[i]),
+    trace_asyncio_ratio: asyncio.traced.map((ms, i) => ms / asyncio.plain[i]),
+    trace_busy_turn_cost: turns.plain.map((count, i) => count / turns.traced[i]),
+  });
+  log(`Ping and Pong: ${pingPong.plain.map(Math.round)} ms untraced, ${pingPong.traced.map(Math.round)} ms traced`);
+  log(`asyncio: ${asyncio.plain.map(Math.round)} ms untraced, ${asyncio.traced.map(Math.round)} ms traced`);
+  log(`busy turns in 0.5 s: ${turns.plain} untraced, ${turns.traced} traced`);
+  return {
+    trace_ping_pong_ratio: ratio(median(pingPong.traced), median(pingPong.plain)),
+    trace_asyncio_ratio: ratio(median(asyncio.traced), median(asyncio.plain)),
+    trace_busy_turn_cost: ratio(median(turns.plain), median(turns.traced)),
+  };
+}
+
 /** Both shaped links, each with the bare page beside the notebook. */
 async function shapedFigures(server, samples) {
   const results = {};
@@ -144,8 +163,11 @@ async function main() {
   let results = options.only ? previousResults() : {};
   try {
     log(`serving ${DIST} at ${server.url}`);
-    if (options.only !== 'network') results = { ...results, ...(await localFigures(server, samples)) };
-    if (options.only !== 'local') results = { ...results, ...(await shapedFigures(server, samples)) };
+    if (options.only === undefined || options.only === 'local') results = { ...results, ...(await localFigures(server, samples)) };
+    if (options.only === undefined || options.only === 'local' || options.only === 'trace') {
+      results = { ...results, ...(await loopTraceFigures(server, samples)) };
+    }
+    if (options.only === undefined || options.only === 'network') results = { ...results, ...(await shapedFigures(server, samples)) };
   } finally {
     await server.close();
   }

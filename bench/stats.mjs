@@ -19,6 +19,10 @@ export const FIGURES = [
   { key: 'stream_latency_ms', unit: 'ms', budget: '<= 50' },
   { key: 'flood_longest_task_ms', unit: 'ms', budget: '<= 50' },
   { key: 'editor_open_ms', unit: 'ms', budget: '<= 1000' },
+  // The loop view: a traced run's time over the untraced one, and busy turns per second untraced over traced.
+  { key: 'trace_ping_pong_ratio', unit: 'x', budget: '<= 1.2' },
+  { key: 'trace_asyncio_ratio', unit: 'x', budget: '<= 1.2' },
+  { key: 'trace_busy_turn_cost', unit: 'x', budget: '' },
   { key: 'lighthouse_performance', unit: '/100', budget: '>= 98' },
   { key: 'lighthouse_accessibility', unit: '/100', budget: '100' },
   { key: 'dist_mb', unit: 'MB', budget: '' },
@@ -86,6 +90,6 @@ export function parseArgs(argv) {
   for (const name of ['runs', 'linkRuns']) {
     if (!Number.isInteger(options[name]) || options[name] < 1) throw new Error(`--${name === 'runs' ? 'runs' : 'link-runs'} needs a positive integer`);
   }
-  if (options.only !== undefined && !['local', 'network'].includes(options.only)) throw new Error('--only takes local or network');
+  if (options.only !== undefined && !['local', 'network', 'trace'].includes(options.only)) throw new Error('--only takes local, network or trace');
   return options;
 }

@@ -101,10 +101,10 @@ class Trace:
     # -- the generator loop ----------------------------------------------------------------
     def on_start(self, code, offset):
         """Global PY_START, switched off code object by code object: finds what to watch."""
-        if code in self._codes or code in self._coroutines:
-            if code in self._coroutines:
-                return self._on_async(code, sys._getframe(1), "start", None)
-            return None
+        if code in self._coroutines:
+            return self._on_async(code, sys._getframe(1), "start", None)
+        if code in self._codes:
+            return _monitoring.DISABLE  # a step method is watched by its PY_RETURN alone
         if not is_cell_file(code.co_filename):
             return _monitoring.DISABLE
         if code.co_flags & _CO_COROUTINE:
@@ -114,7 +114,6 @@ class Trace:
         if code.co_name in self._methods:
             self._codes.add(code)
             _monitoring.set_local_events(self.tool, code, _E.PY_RETURN)
-            return None
         return _monitoring.DISABLE
 
     def on_return(self, code, offset, value):

@@ -249,7 +249,7 @@ describe('parseArgs', () => {
   });
 
   it('refuses an --only that names no half of the bench', () => {
-    expect(() => parseArgs(['--only', 'everything'])).toThrow('--only takes local or network');
+    expect(() => parseArgs(['--only', 'everything'])).toThrow('--only takes local, network or trace');
   });
 
   it('throws on --link-runs 0', () => {
