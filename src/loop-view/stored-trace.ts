@@ -11,6 +11,9 @@ export interface StoredStep {
   queue: string[];
   /** A busy wait: the clock was checked once, or many times (how many depends on the machine). */
   clock?: 'once' | 'many';
+  /** Milliseconds since the run started, to the nearest second's worth the program cares about. */
+  start: number;
+  end: number;
 }
 
 export type StoredTrace = Record<string, StoredStep[]>;

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import type { TraceStep } from '../../src/kernel/protocol.ts';
 import { startLoopTrace } from '../../src/kernel/typescript/loop-trace.ts';
 import { createTypeScriptSession } from '../../src/kernel/typescript/typescript-session.ts';
-import { chapter, foldsOf, PING_PONG_FOLDS, PING_PONG_TS, RENAMED_LOOP_TS, RENAMED_STEPS_TS, summarize } from '../support/loop-trace-cases.ts';
+import { chapter, foldsOf, PING_PONG_FOLDS, PING_PONG_TIMES, PING_PONG_TS, timesOf, RENAMED_LOOP_TS, RENAMED_STEPS_TS, summarize } from '../support/loop-trace-cases.ts';
 
 const ch4 = chapter('04-sleep-ping-pong').cells;
 const twin = (id: string) => ch4.find((cell) => cell.id === id)!.twin!.code;
@@ -47,6 +47,7 @@ describe('the loop trace on the TypeScript kernel', () => {
     const steps = await run(twin('run-ping-pong'));
     expect(summarize(steps)).toEqual(PING_PONG_TS);
     expect(foldsOf(steps)).toEqual(PING_PONG_FOLDS);
+    expect(timesOf(steps)).toEqual(PING_PONG_TIMES);
     expect(steps[0]!.parked).toEqual([{ task: 'Ping#1', state: 'yielded', by: 'Sleep#1' }]);
     // The cell printed what the trace says it printed, and the reader's classes are their own again.
     expect(printed.get(runId)).toBe('Start ping\nStart pong\nEnd pong\nEnd ping\n');

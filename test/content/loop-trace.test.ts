@@ -8,13 +8,16 @@ import type { TraceStep } from '../../src/loop-view/trace-step.ts';
 import {
   chapter,
   foldsOf,
+  GATHER_TIMES,
   gatherSteps,
   PING_PONG,
   PING_PONG_FOLDS,
+  PING_PONG_TIMES,
   RENAMED_LOOP,
   RENAMED_STEPS,
   RUNAWAY,
   summarize,
+  timesOf,
 } from '../support/loop-trace-cases.ts';
 
 const indexURL = `${dirname(createRequire(import.meta.url).resolve('pyodide/package.json'))}/`;
@@ -73,13 +76,16 @@ describe('the loop trace on Pyodide', () => {
     const steps = await run(code(ch4, 'run-ping-pong'));
     expect(summarize(steps)).toEqual(PING_PONG);
     checkFolds(steps);
+    expect(timesOf(steps)).toEqual(PING_PONG_TIMES);
   });
 
   test("chapter 5's gather: each task's start, await and end", async () => {
     session.reset();
     await run(code(ch5, 'async-ping-pong'), false);
     const filename = `Cell ${runId + 1}`;
-    expect(summarize(await run(code(ch5, 'gather')))).toEqual(gatherSteps(filename));
+    const steps = await run(code(ch5, 'gather'));
+    expect(summarize(steps)).toEqual(gatherSteps(filename));
+    expect(timesOf(steps)).toEqual(GATHER_TIMES);
   });
 
   test("a reader's renamed loop with a third task", async () => {

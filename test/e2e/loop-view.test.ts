@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { PING_PONG } from '../support/loop-trace-cases.ts';
+import { storedCells } from '../../src/loop-view/stored-trace.ts';
+import { GATHER_STORED, PING_PONG } from '../support/loop-trace-cases.ts';
 import { axeViolationsInBothSchemes } from './support/axe.ts';
 import { cellByIndex, hasChromium, openPage, runCell, useBrowser, waitUntilIdle } from './support/browser.ts';
 import { loopViewOf } from './support/loop-view.ts';
@@ -163,6 +164,31 @@ describe.skipIf(!hasChromium)('the loop view', () => {
     await view.region.waitFor();
     expect(await view.toggle.getAttribute('aria-expanded')).toBe('true');
     expect(await view.status.textContent()).toBe('No steps yet. Run the cell to record its loop.');
+    expect(errors).toEqual([]);
+  });
+
+  test("chapter 5's gather: the view records asyncio's turns, the stored run beside the generator loop's", async () => {
+    const { page, errors } = await openPage(shared.context, 'async-await/');
+    await runCell(cellByIndex(page, 1));
+    const cell = cellByIndex(page, 3);
+    const view = loopViewOf(cell);
+    await view.toggle.click();
+    await view.region.waitFor();
+    await runCell(cell);
+    // What the side by side draws is what this run recorded.
+    expect(await view.rows()).toEqual(GATHER_STORED.map(storedCells));
+    expect(await view.status.textContent()).toBe('Step 6 of 6: Cell 3 ran, returned finished; queue after: empty.');
+    await view.button('First step').click();
+    const lanes = view.region.getByRole('list', { name: /^Tasks of cell 3/ });
+    await view.button('Next step').click();
+    expect(await lanes.getByRole('listitem').filter({ hasText: 'ping#1' }).textContent()).toMatch(/^ping#1 /);
+    const moments = page.getByRole('table', { name: 'What each loop printed when' });
+    expect(await moments.locator('tbody tr').allTextContents()).toEqual([
+      '0 sStart ping, Start pongStart ping, Start pong',
+      '2 sEnd pongEnd pong',
+      '3 sEnd pingEnd ping',
+    ]);
+    expect(await axeViolationsInBothSchemes(page)).toEqual([]);
     expect(errors).toEqual([]);
   });
 });

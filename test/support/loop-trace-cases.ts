@@ -5,7 +5,7 @@ import type { TraceStep } from '../../src/loop-view/trace-step.ts';
 import { readChapters } from './chapters.ts';
 
 const storedTraces = Object.fromEntries(
-  ['04-sleep-ping-pong'].map((id) => [id, JSON.parse(readFileSync(join(import.meta.dirname, `../../content/traces/${id}.json`), 'utf8')) as StoredTrace]),
+  ['04-sleep-ping-pong', '05-async-await'].map((id) => [id, JSON.parse(readFileSync(join(import.meta.dirname, `../../content/traces/${id}.json`), 'utf8')) as StoredTrace]),
 );
 
 /** What a reader checks in a row of the loop view: who ran, what it printed and returned, the queue after. */
@@ -34,15 +34,26 @@ export const foldsOf = (steps: TraceStep[]) =>
   steps.map((step) => (step.clock ? (step.count > 1000 ? 'many' : step.count === 1 ? 'once' : `${step.count}`) : step.count === 1 ? '' : `${step.count}`));
 export const PING_PONG_FOLDS = PING_PONG_STORED.map((step) => step.clock ?? '');
 
-/** Chapter 5: `await asyncio.gather(ping(), pong())` run as cell `filename`. */
-export const gatherSteps = (filename: string): StepSummary[] => [
-  [filename, '', 'awaits gather(ping#1, pong#1)', ['ping#1', 'pong#1']],
-  ['ping#1', 'Start ping\n', 'awaits sleep(3)', ['pong#1']],
-  ['pong#1', 'Start pong\n', 'awaits sleep(2)', []],
-  ['pong#1', 'End pong\n', 'finished', []],
-  ['ping#1', 'End ping\n', 'finished', []],
-  [filename, '', 'finished', []],
-];
+/** Chapter 5's gather as stored (run as cell 3 of its chapter, so its main task is `Cell 3`). */
+export const GATHER_STORED = (storedTraces['05-async-await'] as StoredTrace)['gather']!;
+
+/**
+ * The stored times (the side by side draws them) against a real run's: each step within a quarter
+ * second, since what the picture shows is the 2 and 3 second sleeps, not the machine's microseconds.
+ */
+export const timesOf = (steps: { start: number; end: number }[]) =>
+  steps.map(({ start, end }) => [Math.round(start / 250) * 250, Math.round(end / 250) * 250]);
+export const PING_PONG_TIMES = timesOf(PING_PONG_STORED);
+export const GATHER_TIMES = timesOf(GATHER_STORED);
+
+/** Chapter 5: `await asyncio.gather(ping(), pong())` run as cell `filename`: the stored trace, renamed. */
+export const gatherSteps = (filename: string): StepSummary[] =>
+  GATHER_STORED.map((step) => [
+    step.task === 'Cell 3' ? filename : step.task,
+    step.printed,
+    step.returned,
+    step.queue,
+  ]);
 
 /** A reader's own loop: other names, a deque, a method called `step`, and three tasks. */
 export const RENAMED_LOOP = `from collections import deque

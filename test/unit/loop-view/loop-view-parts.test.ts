@@ -1,0 +1,76 @@
+import { describe, expect, test } from 'vitest';
+import { lanesOf } from '../../../src/loop-view/comparison.ts';
+import { axisPosition, laneState } from '../../../src/loop-view/lanes-view.ts';
+import { runsLoop } from '../../../src/loop-view/runs-loop.ts';
+import { storedCells, type StoredStep } from '../../../src/loop-view/stored-trace.ts';
+import type { TraceStep } from '../../../src/loop-view/trace-step.ts';
+
+const stored = (task: string, returned: string, queue: string[], start: number, end = start, extra: Partial<StoredStep> = {}): StoredStep => ({
+  task,
+  printed: '',
+  returned,
+  queue,
+  start,
+  end,
+  ...extra,
+});
+
+describe('which cells offer the loop view', () => {
+  test.each([
+    ['loop = EventLoop()\nloop.run_until_complete()', true],
+    ['loop.run_forever()  # never returns', true],
+    ['results = await asyncio.gather(ping(), pong())', true],
+    ['asyncio.run(main())', true],
+    ['async with asyncio.TaskGroup() as group:\n    group.create_task(ping())', true],
+    ['class EventLoop:\n    def run_until_complete(self):\n        pass', false],
+    ['print(1)', false],
+  ])('%j: %s', (code, expected) => expect(runsLoop(code)).toBe(expected));
+});
+
+describe('the view’s words', () => {
+  test('a parked task says how it waits and who holds it', () => {
+    expect(laneState({ task: 'Ping#1', state: 'yielded', by: 'Sleep#1' })).toBe('yielded, Sleep#1 holds it');
+    expect(laneState({ task: 'ping#1', state: 'awaiting', by: 'sleep(3)' })).toBe('awaiting sleep(3)');
+    expect(laneState({ task: 'Pong#1', state: 'queued', by: '' })).toBe('in the queue');
+  });
+
+  test("a stored step reads as the view's row, with the machine's count of clock checks left out", () => {
+    expect(storedCells(stored('Sleep#1, Sleep#2', 'itself', ['Sleep#2', 'Sleep#1'], 0, 2000, { clock: 'many' }), 2)).toEqual([
+      '3',
+      'Sleep#1, Sleep#2',
+      '',
+      'itself: checked the clock many times',
+      'Sleep#2, Sleep#1',
+    ]);
+    expect(storedCells(stored('Ping#1', 'None', [], 3000, 3000, { printed: 'End ping\n' }), 8)).toEqual(['9', 'Ping#1', 'End ping', 'None', 'empty']);
+  });
+});
+
+describe('the time axis', () => {
+  const step = (start: number, end: number) => ({ start, end }) as TraceStep;
+  test('half by order, half by time: quick turns do not pile up, a long wait stays long', () => {
+    const steps = [step(0, 0), step(0, 0), step(0, 2000), step(2000, 2000)];
+    const positions = steps.map((_, i) => axisPosition(steps, i));
+    expect(positions).toEqual([0, 0.125, 0.25, 0.875]);
+    expect(axisPosition(steps, 2, 'end')).toBe(0.875);
+  });
+});
+
+describe('the side by side lanes', () => {
+  test('a generator task yields between its turns; an asyncio task awaits', () => {
+    const generator = lanesOf([
+      stored('Ping#1', 'Sleep#1', ['Sleep#1'], 0),
+      stored('Sleep#1', 'itself', ['Sleep#1'], 0, 3000, { clock: 'many' }),
+      stored('Sleep#1', 'Ping#1', ['Ping#1'], 3000),
+      stored('Ping#1', 'None', [], 3000),
+    ]);
+    expect(generator.map(({ task }) => task)).toEqual(['Ping#1', 'Sleep#1']);
+    expect(generator[0]!.stretches).toEqual([
+      { kind: 'ran', start: 0, end: 0, label: 'Sleep#1' },
+      { kind: 'waited', start: 0, end: 3000, label: 'yielded' },
+      { kind: 'ran', start: 3000, end: 3000, label: 'None' },
+    ]);
+    const asyncio = lanesOf([stored('ping#1', 'awaits sleep(3)', [], 0), stored('ping#1', 'finished', [], 3000)]);
+    expect(asyncio[0]!.stretches[1]).toEqual({ kind: 'waited', start: 0, end: 3000, label: 'awaits sleep(3)' });
+  });
+});
