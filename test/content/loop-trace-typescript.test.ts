@@ -2,10 +2,11 @@ import { afterAll, describe, expect, test } from 'vitest';
 import type { TraceStep } from '../../src/kernel/protocol.ts';
 import { startLoopTrace } from '../../src/kernel/typescript/loop-trace.ts';
 import { createTypeScriptSession } from '../../src/kernel/typescript/typescript-session.ts';
-import { chapter, foldsOf, PING_PONG_FOLDS, PING_PONG_TIMES, PING_PONG_TS, timesOf, RENAMED_LOOP_TS, RENAMED_STEPS_TS, summarize } from '../support/loop-trace-cases.ts';
+import { chapter, foldsOf, GATHER_TIMES, GATHER_TS, PING_PONG_FOLDS, PING_PONG_TIMES, PING_PONG_TS, timesOf, RENAMED_LOOP_TS, RENAMED_STEPS_TS, summarize } from '../support/loop-trace-cases.ts';
 
 const ch4 = chapter('04-sleep-ping-pong').cells;
-const twin = (id: string) => ch4.find((cell) => cell.id === id)!.twin!.code;
+const ch5 = chapter('05-async-await').cells;
+const twin = (id: string, cells = ch4) => cells.find((cell) => cell.id === id)!.twin!.code;
 
 /** A TypeScript run_forever() that hands the loop a new task on every turn, stopped after 5,000 turns. */
 const RUNAWAY_TS = `class Spawner extends Task {
@@ -35,10 +36,10 @@ describe('the loop trace on the TypeScript kernel', () => {
   afterAll(() => session.dispose());
   let runId = 0;
 
-  async function run(code: string, trace = true): Promise<TraceStep[]> {
+  async function run(code: string, trace = true, filename = `Cell ${runId + 1}`): Promise<TraceStep[]> {
     const id = ++runId;
     traces.set(id, new Map());
-    expect(await session.run({ runId: id, code, filename: `Cell ${id}`, executionCount: id, trace })).toBe('ok');
+    expect(await session.run({ runId: id, code, filename, executionCount: id, trace })).toBe('ok');
     return [...traces.get(id)!.values()].sort((a, b) => a.index - b.index);
   }
 
@@ -53,6 +54,18 @@ describe('the loop trace on the TypeScript kernel', () => {
     expect(printed.get(runId)).toBe('Start ping\nStart pong\nEnd pong\nEnd ping\n');
     const Task = (globalThis as Record<string, unknown>)['Task'] as { prototype: { execute: () => unknown } };
     expect(Task.prototype.execute.toString()).not.toContain('original.apply');
+  });
+
+  test("chapter 5's Promise.all: each async call parks on its timer, then finishes", async () => {
+    await run(twin('async-ping-pong', ch5), false);
+    const steps = await run(twin('gather', ch5), true, 'Cell 3');
+    expect(summarize(steps)).toEqual(GATHER_TS);
+    expect(steps[1]!.parked).toEqual([
+      { task: 'ping#1', state: 'awaiting', by: 'setTimeout(3000 ms)' },
+      { task: 'pong#1', state: 'awaiting', by: 'setTimeout(2000 ms)' },
+    ]);
+    // The same moments as asyncio's: both start at once, Pong ends at 2 s, Ping and the cell at 3 s.
+    expect(timesOf(steps)).toEqual(GATHER_TIMES.slice(1));
   });
 
   test("a reader's renamed loop with a third task, declared in the traced cell itself", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { storedCells } from '../../src/loop-view/stored-trace.ts';
-import { GATHER_STORED, PING_PONG } from '../support/loop-trace-cases.ts';
+import { GATHER_STORED, PING_PONG, PING_PONG_TS } from '../support/loop-trace-cases.ts';
 import { axeViolationsInBothSchemes } from './support/axe.ts';
 import { cellByIndex, hasChromium, openPage, runCell, useBrowser, waitUntilIdle } from './support/browser.ts';
 import { loopViewOf } from './support/loop-view.ts';
@@ -181,7 +181,8 @@ describe.skipIf(!hasChromium)('the loop view', () => {
     await view.button('First step').click();
     const lanes = view.region.getByRole('list', { name: /^Tasks of cell 3/ });
     await view.button('Next step').click();
-    expect(await lanes.getByRole('listitem').filter({ hasText: 'ping#1' }).textContent()).toMatch(/^ping#1 /);
+    // After its first part, ping is parked, greyed and marked with what it awaits.
+    expect(await lanes.getByRole('listitem').filter({ hasText: /^ping#1/ }).textContent()).toBe('ping#1 awaiting sleep(3)');
     const moments = page.getByRole('table', { name: 'What each loop printed when' });
     expect(await moments.locator('tbody tr').allTextContents()).toEqual([
       '0 sStart ping, Start pongStart ping, Start pong',
@@ -189,6 +190,24 @@ describe.skipIf(!hasChromium)('the loop view', () => {
       '3 sEnd pingEnd ping',
     ]);
     expect(await axeViolationsInBothSchemes(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  test("in TypeScript, chapter 4's twin shows the same turns, its finished tasks returning null", async () => {
+    const { page, errors } = await openPage(shared.context, 'sleep-ping-pong/?lang=ts');
+    for (const index of [1, 2, 3]) await runCell(cellByIndex(page, index));
+    const cell = cellByIndex(page, 4);
+    const view = loopViewOf(cell);
+    await view.toggle.click();
+    await view.region.waitFor();
+    await runCell(cell);
+    const rows = await view.rows();
+    expect(rows.map((row) => [row[1], row[2], row[4]])).toEqual(
+      PING_PONG_TS.map(([task, printed, , queue]) => [task, printed.replace(/\n$/, ''), queue.length === 0 ? 'empty' : queue.join(', ')]),
+    );
+    expect(rows.map((row) => row[3]!.replace(/checked the clock [\d,]+ times?/, 'checked the clock'))).toEqual(
+      PING_PONG_TS.map(([, , returned], i) => ([2, 4, 6].includes(i) ? `${returned}: checked the clock` : returned)),
+    );
     expect(errors).toEqual([]);
   });
 });

@@ -159,3 +159,12 @@ export const RENAMED_STEPS_TS: StepSummary[] = RENAMED_STEPS.map(([task, printed
   returned === 'None' ? 'null' : returned,
   queue,
 ]);
+
+/** Chapter 5's gather in TypeScript (`await Promise.all([ping(), pong()])`, cell 3): each async call parks on its timer. */
+export const GATHER_TS: StepSummary[] = [
+  ['ping#1', 'Start ping\n', 'awaits setTimeout(3000 ms)', []],
+  ['pong#1', 'Start pong\n', 'awaits setTimeout(2000 ms)', []],
+  ['pong#1', 'End pong\n', 'finished', []],
+  ['ping#1', 'End ping\n', 'finished', []],
+  ['Cell 3', '', 'finished', []],
+];

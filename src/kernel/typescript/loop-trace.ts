@@ -1,4 +1,5 @@
 import type { ParkedTask, TraceStep } from '../protocol.ts';
+import { watchAsync } from './loop-trace-async.ts';
 import { watchCells } from './loop-trace-classes.ts';
 
 /** Steps kept between two flushes, as in loop_trace.py: older ones are dropped (their numbers leave a gap). */
@@ -23,6 +24,8 @@ export interface LoopTraceOptions {
   scope: Record<string, unknown>;
   /** Names the cells declared so far, the running one's included. */
   names: Iterable<string>;
+  /** The traced cell's name (`Cell 3`): its own task, when it awaits. */
+  filename?: string;
   sink?: (steps: TraceStep[]) => void;
   limit?: number;
   now?: () => number;
@@ -34,7 +37,7 @@ export interface LoopTraceOptions {
  * Turns that only returned the task itself and printed nothing (a Sleep checking the clock) fold
  * into one step with a count. At most `limit` steps wait for the sink; older ones are dropped.
  */
-export function startLoopTrace({ scope, names, sink, limit = LIMIT, now = clock }: LoopTraceOptions): LoopTrace {
+export function startLoopTrace({ scope, names, filename = 'the cell', sink, limit = LIMIT, now = clock }: LoopTraceOptions): LoopTrace {
   const t0 = now();
   const ids = new WeakMap<object, string>();
   const perClass = new Map<string, number>();
@@ -127,8 +130,21 @@ export function startLoopTrace({ scope, names, sink, limit = LIMIT, now = clock 
     if (now() - lastFlush > FLUSH_MS) flush();
   }
 
-  const cells = watchCells(scope, names, ms, turn);
+  /** An async call's step: its first part up to the await that parks it, or its end. */
+  function asyncStep(task: string, returned: string): void {
+    closeFold();
+    index += 1;
+    const text = printed;
+    printed = '';
+    const at = ms();
+    add({ index, task, printed: text, returned, queue: [], parked: awaiting.parked(), count: 1, clock: false, file: '', line: 0, start: at, end: at });
+    if (now() - lastFlush > FLUSH_MS) flush();
+  }
+
+  const declared = [...names];
+  const cells = watchCells(scope, declared, ms, turn);
   const { isTask } = cells;
+  const awaiting = watchAsync(scope, declared, asyncStep);
 
   return {
     printed(text) {
@@ -136,6 +152,9 @@ export function startLoopTrace({ scope, names, sink, limit = LIMIT, now = clock 
     },
     stop() {
       cells.restore();
+      awaiting.restore();
+      // A cell that awaited its async calls has finished with them.
+      if (awaiting.seen) asyncStep(filename, 'finished');
       closeFold();
       flush();
     },

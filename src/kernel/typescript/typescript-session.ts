@@ -126,7 +126,7 @@ export function createTypeScriptSession(
             batcher.flush();
             onTrace?.(runId, steps);
           };
-          tracing = startLoopTrace({ scope, names: declared, sink });
+          tracing = startLoopTrace({ scope, names: declared, filename, sink });
         }
         const value = await evaluate(`${prepared.code}\n//# sourceURL=${sourceName(filename)}`);
         batcher.flush();
