@@ -3,7 +3,7 @@ import { storedCells } from '../../src/loop-view/stored-trace.ts';
 import { GATHER_STORED, PING_PONG, PING_PONG_TS } from '../support/loop-trace-cases.ts';
 import { axeViolationsInBothSchemes } from './support/axe.ts';
 import { cellByIndex, hasChromium, openPage, runCell, useBrowser, waitUntilIdle } from './support/browser.ts';
-import { loopViewOf } from './support/loop-view.ts';
+import { loopViewOf, tableRows } from './support/loop-view.ts';
 
 /** A row as the table writes it: the fold rows read "itself: checked the clock N times". */
 function expectedRow([task, printed, returned, queue]: (typeof PING_PONG)[number], position: number): (string | RegExp)[] {
@@ -20,11 +20,16 @@ function expectedRow([task, printed, returned, queue]: (typeof PING_PONG)[number
 describe.skipIf(!hasChromium)('the loop view', () => {
   const shared = useBrowser();
 
+  /** Chapter 4 with its first three cells run: cell 4, Ping and Pong, is ready to be traced. */
+  async function openPingPong(path: string) {
+    const opened = await openPage(shared.context, path);
+    for (const index of [1, 2, 3]) await runCell(cellByIndex(opened.page, index));
+    const cell = cellByIndex(opened.page, 4);
+    return { ...opened, cell, view: loopViewOf(cell) };
+  }
+
   test("chapter 4's Ping and Pong: shown, filled live, its rows the real trace; step, slide, play and pause", async () => {
-    const { page, errors } = await openPage(shared.context, 'sleep-ping-pong/');
-    for (const index of [1, 2, 3]) await runCell(cellByIndex(page, index));
-    const cell = cellByIndex(page, 4);
-    const view = loopViewOf(cell);
+    const { page, errors, cell, view } = await openPingPong('sleep-ping-pong/');
     expect(await view.region.isVisible()).toBe(false);
     await view.toggle.click();
     await view.region.waitFor();
@@ -56,9 +61,7 @@ describe.skipIf(!hasChromium)('the loop view', () => {
     });
     // Chapter 4's "Why this order" table is this run, clock counts aside (they are the machine's).
     const chapterTable = page.getByRole('table', { name: 'Why this order: the turns of Ping and Pong' });
-    const chapterRows = await chapterTable.locator('tbody tr').evaluateAll((trs) =>
-      trs.map((row) => [...(row as HTMLTableRowElement).cells].map((cell) => cell.textContent ?? '')),
-    );
+    const chapterRows = await tableRows(chapterTable);
     const machineFree = (table: string[][]) => table.map((row) => row.map((text) => text.replace(/checked the clock [\d,]+ times/, 'checked the clock many times')));
     expect(chapterRows).toEqual(machineFree(rows));
 
@@ -108,10 +111,7 @@ describe.skipIf(!hasChromium)('the loop view', () => {
   });
 
   test('everything from the keyboard', async () => {
-    const { page, errors } = await openPage(shared.context, 'sleep-ping-pong/');
-    for (const index of [1, 2, 3]) await runCell(cellByIndex(page, index));
-    const cell = cellByIndex(page, 4);
-    const view = loopViewOf(cell);
+    const { page, errors, cell, view } = await openPingPong('sleep-ping-pong/');
     await view.toggle.focus();
     await page.keyboard.press('Enter');
     await view.region.waitFor();
@@ -184,20 +184,17 @@ describe.skipIf(!hasChromium)('the loop view', () => {
     // After its first part, ping is parked, greyed and marked with what it awaits.
     expect(await lanes.getByRole('listitem').filter({ hasText: /^ping#1/ }).textContent()).toBe('ping#1 awaiting sleep(3)');
     const moments = page.getByRole('table', { name: 'What each loop printed when' });
-    expect(await moments.locator('tbody tr').allTextContents()).toEqual([
-      '0 sStart ping, Start pongStart ping, Start pong',
-      '2 sEnd pongEnd pong',
-      '3 sEnd pingEnd ping',
+    expect(await tableRows(moments)).toEqual([
+      ['0 s', 'Start ping, Start pong', 'Start ping, Start pong'],
+      ['2 s', 'End pong', 'End pong'],
+      ['3 s', 'End ping', 'End ping'],
     ]);
     expect(await axeViolationsInBothSchemes(page)).toEqual([]);
     expect(errors).toEqual([]);
   });
 
   test("in TypeScript, chapter 4's twin shows the same turns, its finished tasks returning null", async () => {
-    const { page, errors } = await openPage(shared.context, 'sleep-ping-pong/?lang=ts');
-    for (const index of [1, 2, 3]) await runCell(cellByIndex(page, index));
-    const cell = cellByIndex(page, 4);
-    const view = loopViewOf(cell);
+    const { errors, cell, view } = await openPingPong('sleep-ping-pong/?lang=ts');
     await view.toggle.click();
     await view.region.waitFor();
     await runCell(cell);
