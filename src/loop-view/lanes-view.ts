@@ -32,10 +32,24 @@ export function axisPosition(steps: readonly TraceStep[], position: number, at: 
 
 const percent = (fraction: number) => `${(fraction * 100).toFixed(2)}%`;
 
+/** Lanes drawn at most: a runaway loop that makes a task per turn must not make a lane per turn. */
+export const MAX_LANES = 12;
+
+/** The lanes worth drawing at the current step: the tasks still in play first, then finished ones, up to MAX_LANES. */
+export function visibleLanes(lanes: Lane[]): { shown: Lane[]; hidden: number } {
+  const live = lanes.filter((lane) => lane.state !== 'done');
+  const done = lanes.filter((lane) => lane.state === 'done');
+  const shown = [...live, ...done].slice(0, MAX_LANES);
+  const order = new Map(lanes.map((lane, i) => [lane, i]));
+  shown.sort((a, b) => order.get(a)! - order.get(b)!);
+  return { shown, hidden: lanes.length - shown.length };
+}
+
 /** One lane per task: its name, its state at the current step (greyed when parked) and its turns. */
 export function renderLanes(host: HTMLElement, replay: ReplayModel): void {
   const steps = replay.steps;
-  const items = replay.lanes().map((lane) => {
+  const { shown, hidden } = visibleLanes(replay.lanes());
+  const items = shown.map((lane) => {
     const item = document.createElement('li');
     item.className = 'loop-lane';
     item.dataset['state'] = lane.state;
@@ -65,5 +79,11 @@ export function renderLanes(host: HTMLElement, replay: ReplayModel): void {
     item.append(name, ' ', state, track);
     return item;
   });
+  if (hidden > 0) {
+    const more = document.createElement('li');
+    more.className = 'loop-lane-more';
+    more.textContent = `and ${hidden.toLocaleString('en-US')} more tasks, finished or not started`;
+    items.push(more);
+  }
   host.replaceChildren(...items);
 }

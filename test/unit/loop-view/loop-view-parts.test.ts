@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { lanesOf } from '../../../src/loop-view/comparison.ts';
-import { axisPosition, laneState } from '../../../src/loop-view/lanes-view.ts';
+import { axisPosition, laneState, MAX_LANES, visibleLanes } from '../../../src/loop-view/lanes-view.ts';
 import { runsLoop } from '../../../src/loop-view/runs-loop.ts';
 import { storedCells, type StoredStep } from '../../../src/loop-view/stored-trace.ts';
 import type { TraceStep } from '../../../src/loop-view/trace-step.ts';
@@ -72,5 +72,16 @@ describe('the side by side lanes', () => {
     ]);
     const asyncio = lanesOf([stored('ping#1', 'awaits sleep(3)', [], 0), stored('ping#1', 'finished', [], 3000)]);
     expect(asyncio[0]!.stretches[1]).toEqual({ kind: 'waited', start: 0, end: 3000, label: 'awaits sleep(3)' });
+  });
+});
+
+describe('the lanes of a runaway loop', () => {
+  test('at most MAX_LANES are drawn, the tasks still in play first, in their order', () => {
+    const lanes = Array.from({ length: 40 }, (_, i) => ({ task: `Spawner#${i + 1}`, state: i >= 38 ? ('queued' as const) : ('done' as const), by: '' }));
+    const { shown, hidden } = visibleLanes(lanes);
+    expect(shown).toHaveLength(MAX_LANES);
+    expect(hidden).toBe(40 - MAX_LANES);
+    expect(shown.slice(0, 10).map(({ task }) => task)).toEqual(Array.from({ length: 10 }, (_, i) => `Spawner#${i + 1}`));
+    expect(shown.slice(-2).map(({ task }) => task)).toEqual(['Spawner#39', 'Spawner#40']);
   });
 });
