@@ -17,6 +17,7 @@ import time
 
 from loop_trace_asyncio import AsyncioSteps, short
 from loop_trace_names import Names, cell_methods, is_cell_file
+from loop_trace_rows import Tee, find_queue, step_row
 
 LIMIT = 2000  # steps kept between two flushes; older ones are dropped (their numbers leave a gap)
 FLUSH_SECONDS = 0.1
@@ -25,22 +26,6 @@ _CO_COROUTINE = 0x80
 
 _monitoring = getattr(sys, "monitoring", None)
 available = _monitoring is not None
-
-
-class _Tee:
-    """Stands in for sys.stdout during a trace: remembers what a step printed, passes it on."""
-
-    def __init__(self, target, trace):
-        self._target = target
-        self._trace = trace
-
-    def write(self, text):
-        if text:
-            self._trace.printed.append(text)
-        return self._target.write(text)
-
-    def __getattr__(self, name):
-        return getattr(self._target, name)
 
 
 class Trace:
@@ -147,7 +132,7 @@ class Trace:
         if caller is not self._loop_frame:
             self._close_busy()
             self._loop_frame = caller
-            self._deque = _find_queue(caller)
+            self._deque = find_queue(caller)
         printed = self._take_printed()
         queue = list(self._deque) if self._deque is not None else []
         if self._busy is not None:
@@ -174,34 +159,7 @@ class Trace:
         self._add(self._row(task, printed, returned, queue))
 
     def _row(self, task, printed, returned, queue):
-        names = self.names
-        name = names.name(task)
-        file, line = names.where(task)
-        parked = []
-        holders = list(queue)
-        seen = set()
-        while holders:  # a task in the queue holds its waiter; a parked waiter holds its own
-            holder = holders.pop(0)
-            waiter = names.waiter(holder)
-            if waiter is not None and id(waiter) not in seen and waiter not in queue:
-                seen.add(id(waiter))
-                parked.append({"task": names.name(waiter), "state": "yielded", "by": names.name(holder)})
-                holders.append(waiter)
-        now = self._now()
-        return {
-            "index": self.index,
-            "task": name,
-            "printed": printed,
-            "returned": returned,
-            "queue": [names.name(item) for item in queue],
-            "parked": parked,
-            "count": 1,
-            "clock": False,
-            "file": file,
-            "line": line,
-            "start": now,
-            "end": now,
-        }
+        return step_row(self.names, self.index, task, printed, returned, queue, self._now())
 
     def _busy_row(self):
         row = dict(self._busy)
@@ -249,14 +207,14 @@ class Trace:
         _monitoring.set_events(self.tool, _E.PY_START)
         _monitoring.restart_events()
         self._stdout = sys.stdout
-        sys.stdout = _Tee(sys.stdout, self)
+        sys.stdout = Tee(sys.stdout, self)
 
     def stop(self):
         if _current is self:
             stop()
 
     def uninstall(self):
-        if sys.stdout.__class__ is _Tee:
+        if sys.stdout.__class__ is Tee:
             sys.stdout = self._stdout
         _monitoring.set_events(self.tool, 0)
         for code in self._codes | self._coroutines:
@@ -271,23 +229,6 @@ class Trace:
         self._loop_frame = None
         self._asyncio = None
         self.flush()
-
-
-def _find_queue(frame):
-    """The loop's queue: a local or attribute of `self` that is a queue.Queue, a deque or a list."""
-    local = frame.f_locals
-    candidates = list(local.items())
-    owner = local.get("self")
-    if owner is not None and hasattr(owner, "__dict__"):
-        candidates += list(vars(owner).items())
-    candidates.sort(key=lambda item: "queue" not in item[0].lower())
-    for _, value in candidates:
-        inner = getattr(value, "queue", None)
-        if inner is not None and hasattr(inner, "__len__") and hasattr(value, "put"):
-            return inner
-        if type(value).__name__ == "deque" or isinstance(value, list):
-            return value
-    return None
 
 
 def _free_tool():
