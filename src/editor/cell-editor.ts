@@ -47,6 +47,8 @@ export interface CellEditor {
   getCode(): string;
   setCode(code: string): void;
   focus(): void;
+  /** Puts the caret at the character under a point of the screen (where a click landed). */
+  placeCaretAt(x: number, y: number): void;
 }
 
 let setup: Promise<void> | undefined;
@@ -126,6 +128,8 @@ export async function createCellEditor(host: HTMLElement, options: CellEditorOpt
     insertSpaces: true,
     wordWrap: 'off',
     contextmenu: false,
+    // The code block around the editor is the cell's one tab stop; Tab inside the editor indents.
+    tabIndex: -1,
     fixedOverflowWidgets: true,
   });
   // The editor grows with its code instead of scrolling inside the page.
@@ -147,5 +151,9 @@ export async function createCellEditor(host: HTMLElement, options: CellEditorOpt
       if (code !== model.getValue()) model.setValue(code);
     },
     focus: () => editor.focus(),
+    placeCaretAt(x, y) {
+      const position = editor.getTargetAtClientPoint(x, y)?.position;
+      if (position) editor.setPosition(position);
+    },
   };
 }

@@ -55,7 +55,6 @@ export class NotebookCell extends HTMLElement implements CellHandle {
             void this.run();
             this.focusNext();
           },
-          onLeave: () => required<HTMLButtonElement>(this, '.cell-run').focus(),
           codeAbove: (lang) =>
             cellsAbove(this)
               .map((cell) => cell.codeIn(lang))
