@@ -26,6 +26,7 @@ import {
   CODE_THEMES,
 } from './code-style.ts';
 import { currentColorScheme, onColorSchemeChange } from '../lib/color-scheme.ts';
+import type { CaretPosition } from '../notebook/caret-in-text.ts';
 
 export interface CellEditorOptions {
   code: string;
@@ -47,8 +48,8 @@ export interface CellEditor {
   getCode(): string;
   setCode(code: string): void;
   focus(): void;
-  /** Puts the caret at the character under a point of the screen (where a click landed). */
-  placeCaretAt(x: number, y: number): void;
+  /** Puts the caret there (where a click on the code landed before the editor existed). */
+  placeCaret(position: CaretPosition): void;
 }
 
 let setup: Promise<void> | undefined;
@@ -151,9 +152,6 @@ export async function createCellEditor(host: HTMLElement, options: CellEditorOpt
       if (code !== model.getValue()) model.setValue(code);
     },
     focus: () => editor.focus(),
-    placeCaretAt(x, y) {
-      const position = editor.getTargetAtClientPoint(x, y)?.position;
-      if (position) editor.setPosition(position);
-    },
+    placeCaret: (position) => editor.setPosition(position),
   };
 }

@@ -5,6 +5,7 @@ import type { CellModel, CellSide } from './cell-model.ts';
 import { LANGUAGE_TABLE, type Language } from './language.ts';
 import { codeFromLink } from './share-link.ts';
 import { showStorageNotice } from './storage-notice.ts';
+import { caretInText } from './caret-in-text.ts';
 
 const store = createEditStore(browserStorage());
 const SAVE_DELAY_MS = 300;
@@ -67,8 +68,9 @@ export class CodeView {
     });
     host.addEventListener('pointerdown', (event) => {
       if (this.editor) return;
-      const point = { x: event.clientX, y: event.clientY };
-      void this.openEditor(true).then((editor) => editor?.placeCaretAt(point.x, point.y));
+      const pre = host.querySelector('pre');
+      const caret = pre ? caretInText(pre, event.clientX, event.clientY) : undefined;
+      void this.openEditor(true).then((editor) => caret && editor?.placeCaret(caret));
     });
     window.addEventListener('pagehide', () => this.saveSoon.flush());
   }
