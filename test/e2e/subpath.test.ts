@@ -55,7 +55,7 @@ describe.skipIf(!hasChromium)(`the site built for ${BASE}/`, () => {
       .poll(() => page.evaluate(() => self.crossOriginIsolated).catch(() => false), { timeout: 30_000 })
       .toBe(true);
     await page.waitForLoadState('load');
-    expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${site.url}${BASE}/isolation-sw.js`);
+    expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${site.url}${BASE}/sw.js`);
     for (const cell of pingPong.cells) {
       const shown = await runCell(cellByIndex(page, cell.index));
       expect(normalizeOutputText(shown), `cell ${cell.index}`).toBe(normalizeOutputText(cell.output ?? ''));
