@@ -15,9 +15,11 @@ const isolation = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
+// Set BASE_PATH=/some/sub/path to build for a static host that serves the site under a sub-path.
+const base = process.env.BASE_PATH ?? '/';
+
 export default defineConfig({
-  // Set BASE_PATH=/some/sub/path to build for a static host that serves the site under a sub-path.
-  base: process.env.BASE_PATH ?? '/',
+  base,
   ...(process.env.SITE_URL ? { site: process.env.SITE_URL } : {}),
   trailingSlash: 'ignore',
   // The service worker comes last: it lists the files the others wrote (the search index included).
@@ -29,6 +31,9 @@ export default defineConfig({
   server: { headers: isolation },
   devToolbar: { enabled: false },
   vite: {
+    // The pages' links need the base while they are rendered at build time, where
+    // import.meta.env.BASE_URL reads "/" whatever the base (src/lib/base-url.ts).
+    define: { __SITE_BASE__: JSON.stringify(base) },
     plugins: [monacoCss()],
     worker: { format: 'es' },
     // Pre-bundling Pyodide in dev would reload the page in the middle of the first run; the

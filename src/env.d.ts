@@ -1,3 +1,6 @@
+/** The base the site is built for ("/" or a sub-path), from astro.config.mjs. */
+declare const __SITE_BASE__: string;
+
 declare module 'virtual:monaco-css' {
   /** Monaco's stylesheet text in the build; empty in dev, where Vite injects it. */
   const css: string;

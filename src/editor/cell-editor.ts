@@ -26,6 +26,7 @@ import {
   CODE_THEMES,
 } from './code-style.ts';
 import { currentColorScheme, onColorSchemeChange } from '../lib/color-scheme.ts';
+import type { CaretPosition } from '../notebook/caret-in-text.ts';
 
 export interface CellEditorOptions {
   code: string;
@@ -47,6 +48,8 @@ export interface CellEditor {
   getCode(): string;
   setCode(code: string): void;
   focus(): void;
+  /** Puts the caret there (where a click on the code landed before the editor existed). */
+  placeCaret(position: CaretPosition): void;
 }
 
 let setup: Promise<void> | undefined;
@@ -126,6 +129,8 @@ export async function createCellEditor(host: HTMLElement, options: CellEditorOpt
     insertSpaces: true,
     wordWrap: 'off',
     contextmenu: false,
+    // The code block around the editor is the cell's one tab stop; Tab inside the editor indents.
+    tabIndex: -1,
     fixedOverflowWidgets: true,
   });
   // The editor grows with its code instead of scrolling inside the page.
@@ -147,5 +152,6 @@ export async function createCellEditor(host: HTMLElement, options: CellEditorOpt
       if (code !== model.getValue()) model.setValue(code);
     },
     focus: () => editor.focus(),
+    placeCaret: (position) => editor.setPosition(position),
   };
 }

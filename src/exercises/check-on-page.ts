@@ -1,3 +1,4 @@
+import { whenLoaded } from '../kernel/kernel.ts';
 import type { Language } from '../notebook/language.ts';
 import { getNotebook } from '../notebook/notebook.ts';
 import { exerciseById } from './catalog.ts';
@@ -15,14 +16,17 @@ export async function checkOnPage(id: string, language: Language, source: string
   const notebook = getNotebook();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let outcome: 'interrupted' | 'restarted' | undefined;
+  let finished = false;
   const execute: Execute = async (request, sink) => {
     const run = notebook.queueRun(
       request,
       { output: (message) => message.output_type !== 'clear_output' && message.output_type !== 'update_display_data' && sink(message) },
       () => {
-        timer = setTimeout(() => {
-          outcome = notebook.kernelFor(language).interrupt();
-        }, stopAfterMs);
+        // The limit counts the check's own time, not a first load of the kernel.
+        const kernel = notebook.kernelFor(language);
+        whenLoaded(kernel, () => {
+          if (!finished) timer = setTimeout(() => (outcome = kernel.interrupt()), stopAfterMs);
+        });
         return 0;
       },
     );
@@ -32,6 +36,7 @@ export async function checkOnPage(id: string, language: Language, source: string
     const feedback = await runCheck(exercise, language, source, execute);
     if (outcome === undefined) return feedback;
   } finally {
+    finished = true;
     clearTimeout(timer);
   }
   const stopped = evaluate([], { lines: [], error: null, timedOut: true, clockReads: 0, values: {} }, source, Math.round(stopAfterMs / 1000));

@@ -1,8 +1,8 @@
 """Runs a reader's exercise code for a check, and reports what it did.
 
 The check gets a fresh namespace (earlier cells can neither break nor fool it), a virtual clock
-(time.time() and time.perf_counter() advance a fixed tick per read, time.sleep() advances it, asyncio.sleep() is
-compressed a hundredfold), and a time limit enforced by a trace function. What happened is printed
+(time.time() and time.perf_counter() advance a fixed tick per read, time.sleep() advances it, and
+asyncio.sleep() sleeps on it: sleepers wake in the order of their deadlines, however slow the machine), and a time limit enforced by a trace function. What happened is printed
 as one JSON line after a marker; the page's checker (src/exercises/checks.ts) judges it.
 Standard library only: it runs on Pyodide and on CPython alike.
 """
@@ -11,7 +11,9 @@ import ast
 import asyncio
 import builtins
 import contextlib
+import heapq
 import inspect
+import itertools
 import io
 import json
 import linecache
@@ -45,24 +47,72 @@ class _VirtualClock:
             self.now += seconds
 
 
+class _VirtualTimers:
+    """asyncio.sleep() on the virtual clock.
+
+    A sleeper waits for the clock to reach its deadline, and the clock moves to the nearest deadline
+    only once every task that can run has run (and asked for its own sleep). So "Pong sleeps 2, Ping
+    sleeps 3" always ends with Pong first, however long tracing makes the steps on a slow machine,
+    and a check of sleeps that add up to minutes takes milliseconds.
+    """
+
+    # Loop turns without a new sleeper before the clock moves on: a woken task takes one to run.
+    QUIET_TURNS = 3
+
+    def __init__(self, clock, real_sleep):
+        self.clock = clock
+        self.real_sleep = real_sleep
+        self.sleepers = []  # (deadline, order, future): the nearest deadline is always at [0]
+        self.order = itertools.count()
+        self.driver = None
+
+    async def sleep(self, delay, result=None):
+        if delay <= 0:
+            return await self.real_sleep(0, result)  # a bare yield to the loop, as asyncio means it
+        loop = asyncio.get_running_loop()
+        waker = loop.create_future()
+        heapq.heappush(self.sleepers, (self.clock.now + delay, next(self.order), waker))
+        if self.driver is None or self.driver.done():
+            self.driver = loop.create_task(self._drive())
+        await waker
+        return result
+
+    async def _drive(self):
+        while self.sleepers:
+            seen = -1
+            while seen != len(self.sleepers):
+                seen = len(self.sleepers)
+                for _ in range(self.QUIET_TURNS):
+                    await self.real_sleep(0)
+            deadline, _, waker = heapq.heappop(self.sleepers)
+            if waker.done():  # its task was cancelled
+                continue
+            self.clock.now = max(self.clock.now, deadline)
+            waker.set_result(None)
+
+    def close(self):
+        # Sleepers the reader's code left behind stay asleep: nothing of a check outlives it.
+        if self.driver is not None:
+            self.driver.cancel()
+
+
 @contextlib.contextmanager
 def _patched_time(clock):
     # time.monotonic stays real: asyncio's loop schedules its own timers with it.
     saved = {name: getattr(time, name) for name in ("time", "perf_counter", "sleep")}
     real_asyncio_sleep = asyncio.sleep
-
-    async def compressed_sleep(delay, result=None):
-        return await real_asyncio_sleep(max(0, delay) / 100, result)
+    timers = _VirtualTimers(clock, real_asyncio_sleep)
 
     time.time = time.perf_counter = clock.read
     time.sleep = clock.sleep
-    asyncio.sleep = compressed_sleep
+    asyncio.sleep = timers.sleep
     try:
         yield
     finally:
         for name, value in saved.items():
             setattr(time, name, value)
         asyncio.sleep = real_asyncio_sleep
+        timers.close()
 
 
 @contextlib.contextmanager

@@ -64,3 +64,19 @@ export interface Kernel {
   onStatus(listener: (status: KernelStatus) => void): () => void;
   onRestart(listener: (event: RestartEvent) => void): () => void;
 }
+
+/**
+ * Calls `then` once the kernel is no longer loading (at once if it is not): a first run waits for
+ * the load, and that time is the kernel's, not the run's.
+ */
+export function whenLoaded(kernel: Kernel, then: () => void): void {
+  if (kernel.status.state !== 'starting') {
+    then();
+    return;
+  }
+  const stop = kernel.onStatus((status) => {
+    if (status.state === 'starting') return;
+    stop();
+    then();
+  });
+}

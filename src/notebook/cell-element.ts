@@ -1,4 +1,4 @@
-import type { RunHandle } from '../kernel/kernel.ts';
+import { whenLoaded, type RunHandle } from '../kernel/kernel.ts';
 import type { Output, RunStatus } from '../kernel/protocol.ts';
 import { CellModel } from './cell-model.ts';
 import { CellView } from './cell-view.ts';
@@ -55,7 +55,6 @@ export class NotebookCell extends HTMLElement implements CellHandle {
             void this.run();
             this.focusNext();
           },
-          onLeave: () => required<HTMLButtonElement>(this, '.cell-run').focus(),
           codeAbove: (lang) =>
             cellsAbove(this)
               .map((cell) => cell.codeIn(lang))
@@ -227,15 +226,7 @@ export class NotebookCell extends HTMLElement implements CellHandle {
         this.model.startOutputs(language, trace);
         this.model.setRun({ phase: 'running', executionCount: count });
         started = performance.now();
-        // A first run waits for the kernel to load; that time is the kernel's, not the cell's.
-        const kernel = notebook.kernelFor(language);
-        if (kernel.status.state === 'starting') {
-          const stop = kernel.onStatus((status) => {
-            if (status.state === 'starting') return;
-            started = performance.now();
-            stop();
-          });
-        }
+        whenLoaded(notebook.kernelFor(language), () => (started = performance.now()));
         return count;
       },
     );

@@ -5,6 +5,7 @@ import type { CellModel, CellSide } from './cell-model.ts';
 import { LANGUAGE_TABLE, type Language } from './language.ts';
 import { codeFromLink } from './share-link.ts';
 import { showStorageNotice } from './storage-notice.ts';
+import { caretInText } from './caret-in-text.ts';
 
 const store = createEditStore(browserStorage());
 const SAVE_DELAY_MS = 300;
@@ -27,7 +28,6 @@ export interface EditorHooks {
   label: string;
   onRun(): void;
   onRunAndAdvance(): void;
-  onLeave(): void;
   codeAbove(language: Language): string;
 }
 
@@ -59,8 +59,19 @@ export class CodeView {
     private readonly hooks: EditorHooks,
   ) {
     if (this.side.code !== this.side.original) this.showPlainCode();
-    host.addEventListener('focus', () => void this.openEditor(true));
-    host.addEventListener('pointerdown', () => void this.openEditor(true));
+    // issue 9, Jupyter's two modes: Tab stops on the code without editing it; Enter starts editing,
+    // and a click does, with the caret where it landed.
+    host.addEventListener('keydown', (event) => {
+      if (event.target !== host || event.key !== 'Enter' || event.shiftKey || event.ctrlKey || event.metaKey || event.altKey) return;
+      event.preventDefault();
+      void this.openEditor(true);
+    });
+    host.addEventListener('pointerdown', (event) => {
+      if (this.editor) return;
+      const pre = host.querySelector('pre');
+      const caret = pre ? caretInText(pre, event.clientX, event.clientY) : undefined;
+      void this.openEditor(true).then((editor) => caret && editor?.placeCaret(caret));
+    });
     window.addEventListener('pagehide', () => this.saveSoon.flush());
   }
 
@@ -86,7 +97,8 @@ export class CodeView {
   openEditor(focus: boolean): Promise<CellEditor | undefined> {
     this.editorLoading ??= this.loadEditor();
     return this.editorLoading.then((editor) => {
-      if (focus) editor?.focus();
+      // Only if the reader is still here: focus never jumps back after they moved on while it loaded.
+      if (focus && this.host.contains(document.activeElement)) editor?.focus();
       return editor;
     });
   }
@@ -109,12 +121,12 @@ export class CodeView {
         onChange: (code) => this.onEdit(code),
         onRun: this.hooks.onRun,
         onRunAndAdvance: this.hooks.onRunAndAdvance,
-        onLeave: this.hooks.onLeave,
+        // Escape goes back to the code block, the cell's one tab stop, so Tab then moves past the cell.
+        onLeave: () => this.host.focus(),
         codeAbove: () => this.hooks.codeAbove(this.language),
         scrollbarHeight: staticCode.offsetHeight - staticCode.clientHeight,
       });
       staticCode.hidden = true;
-      host.removeAttribute('tabindex');
       host.classList.add('has-editor');
       this.editor = editor;
       return editor;

@@ -97,7 +97,7 @@ describe.skipIf(!hasChromium)('editing a cell', () => {
     const { page } = await openPage(shared.context, 'task/');
     const cell = await openEditor(page, 1);
     await page.keyboard.press('Escape');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Run cell');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Code of cell 1');
     await cell.locator('.cell-code:visible').click();
     await page.keyboard.press('Shift+Enter');
     await expect.poll(() => cell.getAttribute('aria-busy'), { timeout: 60_000 }).toBe('false');

@@ -19,7 +19,10 @@ function watch(page: Page): { failures: string[] } {
   page.on('response', (response) => {
     if (response.status() >= 400) failures.push(`${response.status()} ${response.url()}`);
   });
-  page.on('requestfailed', (request) => failures.push(`failed ${request.url()}`));
+  page.on('requestfailed', (request) => {
+    // A load cut short because the reader followed a link is not a missing file.
+    if (request.failure()?.errorText !== 'net::ERR_ABORTED') failures.push(`failed ${request.url()}: ${request.failure()?.errorText}`);
+  });
   page.on('pageerror', (error) => failures.push(String(error)));
   page.on('console', (message) => {
     if (message.type() === 'error') failures.push(message.text());
@@ -55,7 +58,7 @@ describe.skipIf(!hasChromium)(`the site built for ${BASE}/`, () => {
       .poll(() => page.evaluate(() => self.crossOriginIsolated).catch(() => false), { timeout: 30_000 })
       .toBe(true);
     await page.waitForLoadState('load');
-    expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${site.url}${BASE}/isolation-sw.js`);
+    expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${site.url}${BASE}/sw.js`);
     for (const cell of pingPong.cells) {
       const shown = await runCell(cellByIndex(page, cell.index));
       expect(normalizeOutputText(shown), `cell ${cell.index}`).toBe(normalizeOutputText(cell.output ?? ''));

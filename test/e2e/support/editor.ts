@@ -6,15 +6,15 @@ import { cellByIndex } from './browser.ts';
 export async function openEditor(page: Page, index: number) {
   const cell = cellByIndex(page, index);
   await openEditorIn(cell);
+  await page.waitForFunction(() => document.activeElement?.closest('.monaco-editor') != null);
   return cell;
 }
 
+/** Opens the cell's editor with a click on its code, unless it is open already. */
 async function openEditorIn(cell: Locator): Promise<void> {
-  if ((await cell.locator('.monaco-editor:visible').count()) === 0) {
-    await cell.locator('.cell-code:visible').click();
-    await cell.locator('.monaco-editor:visible').waitFor({ timeout: 30_000 });
-  }
-  await cell.page().waitForFunction(() => document.activeElement?.closest('.monaco-editor') != null);
+  if ((await cell.locator('.monaco-editor:visible').count()) > 0) return;
+  await cell.locator('.cell-code:visible').click();
+  await cell.locator('.monaco-editor:visible').waitFor({ timeout: 30_000 });
 }
 
 /**
@@ -26,6 +26,7 @@ export async function pasteCode(cell: Locator, code: string): Promise<void> {
   await openEditorIn(cell);
   const page = cell.page();
   await cell.locator('.monaco-editor:visible .view-lines').click();
+  await page.waitForFunction(() => document.activeElement?.closest('.monaco-editor') != null);
   await page.keyboard.press('ControlOrMeta+A');
   await page.evaluate((text) => {
     const data = new DataTransfer();
