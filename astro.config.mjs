@@ -17,6 +17,9 @@ const isolation = {
 
 // Set BASE_PATH=/some/sub/path to build for a static host that serves the site under a sub-path.
 const base = process.env.BASE_PATH ?? '/';
+// The pages' links need the base while they are rendered at build time, where
+// import.meta.env.BASE_URL reads "/" whatever the base; a PUBLIC_ variable reaches every bundle.
+process.env.PUBLIC_SITE_BASE = base;
 
 export default defineConfig({
   base,
@@ -31,9 +34,6 @@ export default defineConfig({
   server: { headers: isolation },
   devToolbar: { enabled: false },
   vite: {
-    // The pages' links need the base while they are rendered at build time, where
-    // import.meta.env.BASE_URL reads "/" whatever the base (src/lib/base-url.ts).
-    define: { __SITE_BASE__: JSON.stringify(base) },
     plugins: [monacoCss()],
     worker: { format: 'es' },
     // Pre-bundling Pyodide in dev would reload the page in the middle of the first run; the

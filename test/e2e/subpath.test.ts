@@ -53,9 +53,10 @@ describe.skipIf(!hasChromium)(`the site built for ${BASE}/`, () => {
     const page = await shared.context.newPage();
     const { failures } = watch(page);
     await page.goto(`${site.url}${BASE}/${pingPong.slug}/`);
-    // Without the headers, the site's own service worker makes the page isolated after one reload.
+    // Without the headers, the site's own service worker makes the page isolated after one reload,
+    // once it has installed (it precaches about 2 MB first, slow on a loaded machine).
     await expect
-      .poll(() => page.evaluate(() => self.crossOriginIsolated).catch(() => false), { timeout: 30_000 })
+      .poll(() => page.evaluate(() => self.crossOriginIsolated).catch(() => false), { timeout: 90_000 })
       .toBe(true);
     await page.waitForLoadState('load');
     expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${site.url}${BASE}/sw.js`);
