@@ -5,6 +5,7 @@ import { CellView } from './cell-view.ts';
 import { cellsAbove, type CellHandle } from './cells.ts';
 import { CodeView, readSide, required } from './code-view.ts';
 import { noteStop } from './kernel-notice.ts';
+import { ResetUndo } from './reset-undo.ts';
 import { currentLanguage, onLanguageChange, type Language } from './language.ts';
 import { getNotebook, type QueuedRun } from './notebook.ts';
 import { shareLink } from './share-link.ts';
@@ -26,6 +27,7 @@ export class NotebookCell extends HTMLElement implements CellHandle {
   private queued: QueuedRun | undefined;
   /** The last run's kernel side, kept while its work may still print. */
   private lastRun: RunHandle | undefined;
+  private undoReset!: ResetUndo;
 
   get index(): string {
     return this.dataset['index'] ?? '?';
@@ -67,6 +69,7 @@ export class NotebookCell extends HTMLElement implements CellHandle {
     const run = required<HTMLButtonElement>(this, '.cell-run');
     run.addEventListener('click', () => void this.run());
     required<HTMLButtonElement>(this, '.cell-reset').addEventListener('click', () => this.reset());
+    this.undoReset = new ResetUndo(required<HTMLButtonElement>(this, '.cell-undo'), required<HTMLButtonElement>(this, '.cell-reset'));
     required<HTMLButtonElement>(this, '.cell-stop').addEventListener('click', () => this.stop());
     required<HTMLButtonElement>(this, '.cell-share').addEventListener('click', () => void this.share());
     // Intent to run: the kernel starts loading while the reader's finger is on its way. A kernel
@@ -78,7 +81,11 @@ export class NotebookCell extends HTMLElement implements CellHandle {
       });
     }
     this.addEventListener('keydown', (event) => this.onKeydown(event));
-    this.model.onChange((change) => change.kind === 'code' && this.updateBadges());
+    this.model.onChange((change) => {
+      if (change.kind !== 'code') return;
+      this.updateBadges();
+      this.undoReset.dismiss();
+    });
     onLanguageChange(() => this.showLanguage());
     this.showLanguage();
   }
@@ -131,7 +138,9 @@ export class NotebookCell extends HTMLElement implements CellHandle {
 
   reset(): void {
     this.cancelPendingWork('');
-    this.codeView.reset();
+    const side = this.codeView;
+    const replaced = side.reset();
+    this.undoReset.offer(replaced, side.side.original, (code) => side.replace(code));
   }
 
   private focusNext(): void {

@@ -75,7 +75,10 @@ export class CellView {
     this.root.setAttribute('aria-busy', String(busy));
     this.root.toggleAttribute('data-pending', this.model.hasPendingWork);
     const stop = required<HTMLButtonElement>(this.root, '.cell-stop');
-    stop.hidden = !busy && !this.model.hasPendingWork;
+    const stopGoes = !busy && !this.model.hasPendingWork;
+    // A Stop that did its work vanishes; the reader's focus goes to Run, not to the page's top.
+    if (stopGoes && !stop.hidden && document.activeElement === stop) required<HTMLButtonElement>(this.root, '.cell-run').focus();
+    stop.hidden = stopGoes;
     stop.title = busy ? 'Stop this cell' : `Cancel what this cell left running (${waiting})`;
   }
 

@@ -161,12 +161,14 @@ export class CodeView {
   }
   // --- end of the exercises' addition ---
 
-  /** Back to the chapter's code; the saved edit is forgotten. */
-  reset(): void {
+  /** Back to the chapter's code; the saved edit is forgotten. Returns the code it replaced, for Undo. */
+  reset(): string {
     this.saveSoon.flush();
+    const replaced = this.currentCode();
     this.model.setCode(this.language, this.side.original);
     store.remove(this.model.chapter, storageKey(this.model.id, this.language));
     if (this.editor) this.editor.setCode(this.side.original);
     else this.showPlainCode();
+    return replaced;
   }
 }

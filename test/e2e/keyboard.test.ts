@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { cellByIndex, hasChromium, openPage, useBrowser } from './support/browser.ts';
+import { cellByIndex, hasChromium, openPage, useBrowser, waitUntilIdle } from './support/browser.ts';
+import { openEditor, replaceCode } from './support/editor.ts';
 
 const inEditor = (page: Page) => page.evaluate(() => document.activeElement?.closest('.monaco-editor') != null);
 const focusedLabel = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent?.trim());
@@ -65,5 +66,32 @@ describe.skipIf(!hasChromium)('the keyboard in cells (command and edit modes)', 
     await page.evaluate(() => new Promise(requestAnimationFrame));
     expect(await inEditor(page)).toBe(false);
     expect(await focusedLabel(page)).toBe(away);
+  });
+
+  test('Reset can be undone; Reset and Stop leave the focus on a control of the cell', async () => {
+    const { page, errors } = await openPage(shared.context, 'task/');
+    const cell = await openEditor(page, 1);
+    const edit = 'import time\nwhile True:\n    time.sleep(0.05)';
+    await replaceCode(page, edit);
+    const code = () => cell.evaluate((element) => (element as unknown as { currentCode(): string }).currentCode());
+    await expect.poll(code).toBe(edit);
+
+    await cell.getByRole('button', { name: 'Reset cell' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(code).not.toBe(edit);
+    expect(await focusedLabel(page)).toBe('Undo reset');
+    await page.keyboard.press('Enter');
+    await expect.poll(code).toBe(edit);
+    expect(await focusedLabel(page)).toBe('Reset cell');
+    expect(await cell.getByRole('button', { name: 'Undo reset' }).isVisible()).toBe(false);
+
+    await cell.getByRole('button', { name: 'Run cell' }).click();
+    const stop = cell.getByRole('button', { name: 'Stop' });
+    await stop.waitFor();
+    await stop.focus();
+    await page.keyboard.press('Enter');
+    await waitUntilIdle(cell);
+    await expect.poll(() => focusedLabel(page)).toBe('Run cell');
+    expect(errors).toEqual([]);
   });
 });
