@@ -68,7 +68,7 @@ export class NotebookCell extends HTMLElement implements CellHandle {
 
     const run = required<HTMLButtonElement>(this, '.cell-run');
     run.addEventListener('click', () => void this.run());
-    required<HTMLButtonElement>(this, '.cell-reset').addEventListener('click', () => this.reset());
+    required<HTMLButtonElement>(this, '.cell-reset').addEventListener('click', () => this.reset({ focusUndo: true }));
     this.undoReset = new ResetUndo(required<HTMLButtonElement>(this, '.cell-undo'), required<HTMLButtonElement>(this, '.cell-reset'));
     required<HTMLButtonElement>(this, '.cell-stop').addEventListener('click', () => this.stop());
     required<HTMLButtonElement>(this, '.cell-share').addEventListener('click', () => void this.share());
@@ -136,11 +136,12 @@ export class NotebookCell extends HTMLElement implements CellHandle {
     this.toggleAttribute('data-modified', modified);
   }
 
-  reset(): void {
+  /** Back to the chapter's code, with an Undo reset offered (and focused when Reset was pressed). */
+  reset({ focusUndo = false } = {}): void {
     this.cancelPendingWork('');
     const side = this.codeView;
     const replaced = side.reset();
-    this.undoReset.offer(replaced, side.side.original, (code) => side.replace(code));
+    this.undoReset.offer(replaced, side.side.original, (code) => side.replace(code), focusUndo);
   }
 
   private focusNext(): void {

@@ -16,13 +16,14 @@ export class ResetUndo {
 
   /**
    * After a Reset that replaced `edit` on one side of the cell; `restore` puts it back there.
-   * Nothing is offered when the code was the original already.
+   * Nothing is offered when the code was the original already. `focus` when the reader pressed
+   * Reset itself (a control elsewhere that resets the cell keeps its own focus).
    */
-  offer(edit: string, original: string, restore: (code: string) => void): void {
+  offer(edit: string, original: string, restore: (code: string) => void, focus: boolean): void {
     if (edit === original) return;
     this.offered = { edit, restore };
     this.button.hidden = false;
-    this.button.focus();
+    if (focus) this.button.focus();
   }
 
   dismiss(): void {
