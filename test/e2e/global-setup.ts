@@ -1,6 +1,7 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
+import { buildSite } from './support/build.ts';
 import { findChromium } from './support/chromium.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -28,8 +29,7 @@ export default async function setup(project: TestProject) {
   if (!chromium) return;
 
   if (process.env['E2E_SKIP_BUILD'] !== '1' || !existsSync(`${ROOT}dist/index.html`)) {
-    const build = spawnSync('npx', ['astro', 'build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
-    if (build.status !== 0) throw new Error('astro build failed');
+    if (!buildSite()) throw new Error('astro build failed');
   }
   const server = spawn('npx', ['astro', 'preview', '--port', String(PORT), '--host', '127.0.0.1'], {
     cwd: ROOT,

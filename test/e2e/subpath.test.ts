@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -6,6 +5,7 @@ import { startServer } from '../../bench/server.mjs';
 import { normalizeOutputText } from '../../src/output/text.ts';
 import { readChapters } from '../support/chapters.ts';
 import { cellByIndex, hasChromium, runCell, useBrowser } from './support/browser.ts';
+import { buildSite } from './support/build.ts';
 
 // The sub-path GitHub Pages gives a project site; the workflow builds with the repository's name.
 const BASE = '/event-loop-notebook';
@@ -36,12 +36,7 @@ describe.skipIf(!hasChromium)(`the site built for ${BASE}/`, () => {
 
   beforeAll(() => {
     if (process.env['E2E_SKIP_BUILD'] === '1' && existsSync(`${OUT_DIR}/index.html`)) return;
-    const build = spawnSync('npx', ['astro', 'build', '--outDir', OUT_DIR], {
-      cwd: ROOT,
-      stdio: 'inherit',
-      env: { ...process.env, BASE_PATH: BASE, ASTRO_TELEMETRY_DISABLED: '1' },
-    });
-    expect(build.status, 'astro build with BASE_PATH').toBe(0);
+    expect(buildSite({ outDir: OUT_DIR, base: BASE }), 'astro build with BASE_PATH').toBe(true);
   });
   beforeAll(async () => {
     // Served like GitHub Pages: under the sub-path only, and without isolation headers.
