@@ -15,14 +15,9 @@ const isolation = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
-// Set BASE_PATH=/some/sub/path to build for a static host that serves the site under a sub-path.
-const base = process.env.BASE_PATH ?? '/';
-// The pages' links need the base while they are rendered at build time, where
-// import.meta.env.BASE_URL reads "/" whatever the base; a PUBLIC_ variable reaches every bundle.
-process.env.PUBLIC_SITE_BASE = base;
-
 export default defineConfig({
-  base,
+  // Set BASE_PATH=/some/sub/path to build for a static host that serves the site under a sub-path.
+  base: process.env.BASE_PATH ?? '/',
   ...(process.env.SITE_URL ? { site: process.env.SITE_URL } : {}),
   trailingSlash: 'ignore',
   // The service worker comes last: it lists the files the others wrote (the search index included).

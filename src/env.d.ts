@@ -1,8 +1,3 @@
-interface ImportMetaEnv {
-  /** The base the site is built for ("/" or a sub-path), set by astro.config.mjs. */
-  readonly PUBLIC_SITE_BASE?: string;
-}
-
 declare module 'virtual:monaco-css' {
   /** Monaco's stylesheet text in the build; empty in dev, where Vite injects it. */
   const css: string;
