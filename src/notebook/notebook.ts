@@ -50,13 +50,10 @@ export function getNotebook(): Notebook {
     const kernel = kernelFor(request.language);
     kernel.start();
     let handle: RunHandle | undefined;
-    const job = queue.enqueue(
-      () => {
-        handle = kernel.run({ code: request.code, filename: request.filename, executionCount: onStart() }, sink);
-        return handle.done;
-      },
-      () => undefined,
-    );
+    const job = queue.enqueue(() => {
+      handle = kernel.run({ code: request.code, filename: request.filename, executionCount: onStart() }, sink);
+      return handle.done;
+    });
     return {
       job: job as QueuedJob<RunStatus>,
       get handle() {
