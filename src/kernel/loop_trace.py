@@ -17,7 +17,7 @@ import time
 
 from loop_trace_asyncio import AsyncioSteps, short
 from loop_trace_names import Names, cell_methods, is_cell_file
-from loop_trace_rows import Tee, find_queue, step_row
+from loop_trace_rows import Tee, busy_row, find_queue, free_tool, step_row
 
 LIMIT = 2000  # steps kept between two flushes; older ones are dropped (their numbers leave a gap)
 FLUSH_SECONDS = 0.1
@@ -162,12 +162,7 @@ class Trace:
         return step_row(self.names, self.index, task, printed, returned, queue, self._now())
 
     def _busy_row(self):
-        row = dict(self._busy)
-        row["turns"] = dict(row["turns"])
-        row["count"] = self._turns
-        row["task"] = ", ".join(row["turns"])
-        row["end"] = self._now()
-        return row
+        return busy_row(self._busy, self._turns, self._now())
 
     def _close_busy(self):
         if self._busy is not None:
@@ -198,7 +193,7 @@ class Trace:
 
     # -- lifetime ------------------------------------------------------------------------
     def install(self):
-        self.tool = _free_tool()
+        self.tool = free_tool(_monitoring)
         _monitoring.use_tool_id(self.tool, "notebook loop view")
         _monitoring.register_callback(self.tool, _E.PY_START, self.on_start)
         _monitoring.register_callback(self.tool, _E.PY_RETURN, self.on_return)
@@ -229,13 +224,6 @@ class Trace:
         self._loop_frame = None
         self._asyncio = None
         self.flush()
-
-
-def _free_tool():
-    for tool in (4, 5, 3):
-        if _monitoring.get_tool(tool) is None:
-            return tool
-    raise RuntimeError("no sys.monitoring tool id is free")
 
 
 _E = _monitoring.events if available else None

@@ -1,5 +1,6 @@
 """The pieces of a loop trace's rows (src/kernel/loop_trace.py): what a step printed, the loop's
-queue, and one step as the plain dict the page receives (src/kernel/protocol.ts, traceStep)."""
+queue, one step (or a fold of busy turns) as the plain dict the page receives
+(src/kernel/protocol.ts, traceStep), and the sys.monitoring tool id the trace takes."""
 
 
 class Tee:
@@ -63,3 +64,21 @@ def find_queue(frame):
         if type(value).__name__ == "deque" or isinstance(value, list):
             return value
     return None
+
+
+def busy_row(busy, turns, now):
+    """A fold of busy turns as one step: how many, the tasks that took them, when it ended."""
+    row = dict(busy)
+    row["turns"] = dict(row["turns"])
+    row["count"] = turns
+    row["task"] = ", ".join(row["turns"])
+    row["end"] = now
+    return row
+
+
+def free_tool(monitoring):
+    """A sys.monitoring tool id no one else holds (debuggers and profilers take 0 to 2)."""
+    for tool in (4, 5, 3):
+        if monitoring.get_tool(tool) is None:
+            return tool
+    raise RuntimeError("no sys.monitoring tool id is free")

@@ -6,6 +6,7 @@ import { cellsAbove, type CellHandle } from './cells.ts';
 import { CodeView, readSide, required } from './code-view.ts';
 import { noteStop } from './kernel-notice.ts';
 import { ResetUndo } from './reset-undo.ts';
+import { startKernelOnIntent } from './run-intent.ts';
 import { currentLanguage, onLanguageChange, type Language } from './language.ts';
 import { getNotebook, type QueuedRun } from './notebook.ts';
 import { shareLink } from './share-link.ts';
@@ -72,14 +73,7 @@ export class NotebookCell extends HTMLElement implements CellHandle {
     this.undoReset = new ResetUndo(required<HTMLButtonElement>(this, '.cell-undo'), required<HTMLButtonElement>(this, '.cell-reset'));
     required<HTMLButtonElement>(this, '.cell-stop').addEventListener('click', () => this.stop());
     required<HTMLButtonElement>(this, '.cell-share').addEventListener('click', () => void this.share());
-    // Intent to run: the kernel starts loading while the reader's finger is on its way. A kernel
-    // that failed to load waits for Run or Retry: a hover must not start it again and again.
-    for (const type of ['pointerenter', 'focus', 'pointerdown'] as const) {
-      run.addEventListener(type, () => {
-        const { kernel } = getNotebook();
-        if (kernel.status.state !== 'dead') kernel.start();
-      });
-    }
+    startKernelOnIntent(run);
     this.addEventListener('keydown', (event) => this.onKeydown(event));
     this.model.onChange((change) => {
       if (change.kind !== 'code') return;

@@ -1,21 +1,17 @@
-import { dirname } from 'node:path';
-import { createRequire } from 'node:module';
-import { loadPyodide } from 'pyodide';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { loadTestPyodide } from '../support/pyodide.ts';
 import { createPythonSession, type PythonSession } from '../../src/kernel/python-session.ts';
 import type { Output } from '../../src/kernel/protocol.ts';
 import { normalizeOutputText, outputsText } from '../../src/output/text.ts';
 import { readChapters } from '../support/chapters.ts';
 
 const chapters = readChapters();
-const indexURL = `${dirname(createRequire(import.meta.url).resolve('pyodide/package.json'))}/`;
-
 let session: PythonSession;
 const outputs = new Map<number, Output[]>();
 let runId = 0;
 
 beforeAll(async () => {
-  const pyodide = await loadPyodide({ indexURL });
+  const pyodide = await loadTestPyodide();
   session = createPythonSession(pyodide, (id, output) => outputs.get(id)?.push(output));
 });
 

@@ -1,12 +1,8 @@
-import { dirname } from 'node:path';
-import { createRequire } from 'node:module';
-import { loadPyodide } from 'pyodide';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { loadTestPyodide } from '../../support/pyodide.ts';
 import { createPythonSession, type PythonSession } from '../../../src/kernel/python-session.ts';
 import type { Output, PendingWork } from '../../../src/kernel/protocol.ts';
 import { outputsText } from '../../../src/output/text.ts';
-
-const indexURL = `${dirname(createRequire(import.meta.url).resolve('pyodide/package.json'))}/`;
 
 let session: PythonSession;
 const outputs = new Map<number, Output[]>();
@@ -14,7 +10,7 @@ const pending = new Map<number, PendingWork[]>();
 let nextRun = 0;
 
 beforeAll(async () => {
-  const pyodide = await loadPyodide({ indexURL });
+  const pyodide = await loadTestPyodide();
   session = createPythonSession(pyodide, {
     output: (runId, output) => outputs.get(runId)?.push(output),
     pending: (runId, work) => pending.get(runId)?.push(work),
