@@ -2,8 +2,9 @@ import { afterAll, describe, expect, test } from 'vitest';
 import type { TraceStep } from '../../src/kernel/protocol.ts';
 import { startLoopTrace } from '../../src/kernel/typescript/loop-trace.ts';
 import { createTypeScriptSession } from '../../src/kernel/typescript/typescript-session.ts';
-import { chapter, foldsOf, GATHER_TIMES, GATHER_TS, PING_PONG_FOLDS, PING_PONG_TIMES, PING_PONG_TS, timesOf, RENAMED_LOOP_TS, RENAMED_STEPS_TS, summarize } from '../support/loop-trace-cases.ts';
+import { chapter, COUNTDOWN_STEPS, COUNTDOWNS_TS, TAKE_TURNS, foldsOf, GATHER_TIMES, GATHER_TS, PING_PONG_FOLDS, PING_PONG_TIMES, PING_PONG_TS, timesOf, RENAMED_LOOP_TS, RENAMED_STEPS_TS, summarize } from '../support/loop-trace-cases.ts';
 
+const ch1 = chapter('01-what-is-an-event-loop').cells;
 const ch4 = chapter('04-sleep-ping-pong').cells;
 const ch5 = chapter('05-async-await').cells;
 const twin = (id: string, cells = ch4) => cells.find((cell) => cell.id === id)!.twin!.code;
@@ -70,6 +71,13 @@ describe('the loop trace on the TypeScript kernel', () => {
 
   test("a reader's renamed loop with a third task, declared in the traced cell itself", async () => {
     expect(summarize(await run(RENAMED_LOOP_TS))).toEqual(RENAMED_STEPS_TS);
+  });
+
+  test("chapter 1's bare generators in an array, and a reader's edit of that loop", async () => {
+    expect(summarize(await run(twin('take-turns', ch1)))).toEqual(TAKE_TURNS);
+    expect(summarize(await run(COUNTDOWNS_TS))).toEqual(COUNTDOWN_STEPS('"done"'));
+    // Generators get their own next() back.
+    expect(Object.getPrototypeOf(function* () {}).prototype.next.toString()).toContain('[native code]');
   });
 
   test('an untraced run records nothing and a runaway loop stops growing at the bound', async () => {

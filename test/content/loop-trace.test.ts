@@ -7,6 +7,8 @@ import { createPythonSession, type PythonSession } from '../../src/kernel/python
 import type { TraceStep } from '../../src/loop-view/trace-step.ts';
 import {
   chapter,
+  COUNTDOWN_STEPS,
+  COUNTDOWNS,
   foldsOf,
   GATHER_TIMES,
   gatherSteps,
@@ -17,6 +19,7 @@ import {
   RENAMED_STEPS,
   RUNAWAY,
   summarize,
+  TAKE_TURNS,
   timesOf,
 } from '../support/loop-trace-cases.ts';
 
@@ -29,6 +32,7 @@ const PYTHON = ['python3.14', 'python3.13', 'python3.12'].find(
   (name) => spawnSync(name, ['-c', 'import sys; sys.monitoring'], { env: PYTHON_ENV }).status === 0,
 );
 
+const ch1 = chapter('01-what-is-an-event-loop').cells;
 const ch4 = chapter('04-sleep-ping-pong').cells;
 const ch5 = chapter('05-async-await').cells;
 const code = (cells: typeof ch4, id: string) => cells.find((cell) => cell.id === id)!.code;
@@ -92,6 +96,14 @@ describe('the loop trace on Pyodide', () => {
     expect(summarize(await run(RENAMED_LOOP))).toEqual(RENAMED_STEPS);
   });
 
+  test("chapter 1's bare generators in a deque, and a reader's edit of that loop", async () => {
+    const steps = await run(code(ch1, 'take-turns'));
+    expect(summarize(steps)).toEqual(TAKE_TURNS);
+    // The line each generator stands at after its step: the yield, then the end of its loop.
+    expect(steps.map((step) => step.line)).toEqual([6, 6, 6, 6, 4, 6, 4]);
+    expect(summarize(await run(COUNTDOWNS))).toEqual(COUNTDOWN_STEPS("'done'"));
+  });
+
   test('a runaway run_forever() stops growing at the bound', async () => {
     session.reset();
     await run(PIECES[0]!, false);
@@ -119,8 +131,12 @@ describe.skipIf(PYTHON === undefined)(`the loop trace on CPython (${PYTHON})`, (
       cell(code(ch5, 'async-ping-pong'), 'Cell 6', false),
       cell(code(ch5, 'gather'), 'Cell 7'),
       cell(RUNAWAY, 'Cell 8', false, 100),
+      cell(code(ch1, 'take-turns'), 'Cell 9'),
+      cell(COUNTDOWNS, 'Cell 10'),
     ]);
-    expect(results.map((each) => each.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'error']);
+    expect(results.map((each) => each.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'error', 'ok', 'ok']);
+    expect(summarize(results[8]!.steps)).toEqual(TAKE_TURNS);
+    expect(summarize(results[9]!.steps)).toEqual(COUNTDOWN_STEPS("'done'"));
     expect(summarize(results[3]!.steps)).toEqual(PING_PONG);
     checkFolds(results[3]!.steps);
     expect(summarize(results[4]!.steps)).toEqual(RENAMED_STEPS);

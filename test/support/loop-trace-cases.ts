@@ -5,17 +5,65 @@ import type { TraceStep } from '../../src/loop-view/trace-step.ts';
 import { readChapters } from './chapters.ts';
 
 const storedTraces = Object.fromEntries(
-  ['04-sleep-ping-pong', '05-async-await'].map((id) => [id, JSON.parse(readFileSync(join(import.meta.dirname, `../../content/traces/${id}.json`), 'utf8')) as StoredTrace]),
+  ['01-what-is-an-event-loop', '04-sleep-ping-pong', '05-async-await'].map((id) => [id, JSON.parse(readFileSync(join(import.meta.dirname, `../../content/traces/${id}.json`), 'utf8')) as StoredTrace]),
 );
 
 /** What a reader checks in a row of the loop view: who ran, what it printed and returned, the queue after. */
 export type StepSummary = [task: string, printed: string, returned: string, queue: string[]];
 
-export const summarize = (steps: TraceStep[]): StepSummary[] =>
+export const summarize = (steps: Pick<TraceStep, 'task' | 'printed' | 'returned' | 'queue'>[]): StepSummary[] =>
   steps.map((step) => [step.task, step.printed, step.returned, step.queue]);
 
 const chapters = readChapters();
 export const chapter = (id: string) => chapters.find((each) => each.id === id)!;
+
+/** Chapter 1: two bare generators taking turns in a deque, as stored (the chapter's picture follows it). */
+export const TAKE_TURNS: StepSummary[] = summarize((storedTraces['01-what-is-an-event-loop'] as StoredTrace)['take-turns']!);
+
+/** A reader's edit of chapter 1's loop: a list for a queue, a third generator, values yielded, one returned. */
+export const COUNTDOWNS = `def countdown(n):
+    while n:
+        print('at', n)
+        n -= 1
+        yield n
+    return 'done'
+
+tasks = [countdown(2), countdown(1), countdown(1)]
+while tasks:
+    task = tasks.pop(0)
+    try:
+        next(task)
+    except StopIteration:
+        continue
+    tasks.append(task)
+`;
+
+export const COUNTDOWNS_TS = `function* countdown(n: number): Generator<number, string, undefined> {
+  while (n) {
+    console.log('at', n);
+    n -= 1;
+    yield n;
+  }
+  return 'done';
+}
+
+const tasks = [countdown(2), countdown(1), countdown(1)];
+while (tasks.length > 0) {
+  const task = tasks.shift()!;
+  if (task.next().done) continue;
+  tasks.push(task);
+}
+`;
+
+export const COUNTDOWN_STEPS = (done: string): StepSummary[] => [
+  ['countdown#1', 'at 2\n', 'yielded 1', ['countdown#2', 'countdown#3', 'countdown#1']],
+  ['countdown#2', 'at 1\n', 'yielded 0', ['countdown#3', 'countdown#1', 'countdown#2']],
+  ['countdown#3', 'at 1\n', 'yielded 0', ['countdown#1', 'countdown#2', 'countdown#3']],
+  ['countdown#1', 'at 1\n', 'yielded 0', ['countdown#2', 'countdown#3', 'countdown#1']],
+  ['countdown#2', '', `finished, returned ${done}`, ['countdown#3', 'countdown#1']],
+  ['countdown#3', '', `finished, returned ${done}`, ['countdown#1']],
+  ['countdown#1', '', `finished, returned ${done}`, []],
+];
 
 /** Chapter 4: the turns of Ping and Pong, busy waits folded: the chapter's stored trace, which its table shows. */
 const PING_PONG_STORED = (storedTraces['04-sleep-ping-pong'] as StoredTrace)['run-ping-pong']!;

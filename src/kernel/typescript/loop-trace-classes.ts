@@ -10,6 +10,10 @@ export interface WatchedCells {
   isTask(item: unknown): item is object;
   /** The loop's queue as it is now (front first), or [] before a loop was seen. */
   queue(): unknown[];
+  /** Whether a task's step method is running. */
+  inStep(): boolean;
+  /** How many times the cell read the clock so far. */
+  readonly clockReads: number;
   /** Gives the reader's classes (and the clock) their own methods back. */
   restore(): void;
 }
@@ -35,6 +39,7 @@ export function watchCells(scope: Record<string, unknown>, names: Iterable<strin
   const tasksClasses = new Set<Constructor>();
   let depth = 0;
   let clockRead = false;
+  let clockReads = 0;
 
   /** A task: an object whose step method ran, or an instance of a class that has one. */
   const isTask = (item: unknown): item is object =>
@@ -147,15 +152,19 @@ export function watchCells(scope: Record<string, unknown>, names: Iterable<strin
     const original = owner[key].bind(owner);
     owner[key] = () => {
       clockRead = true;
+      clockReads += 1;
       return original();
     };
     restore.push(() => (owner[key] = original));
   }
 
-
   return {
     isTask,
     queue,
+    inStep: () => depth > 0,
+    get clockReads() {
+      return clockReads;
+    },
     restore() {
       for (const undo of restore.reverse()) undo();
       restore.length = 0;

@@ -1,6 +1,7 @@
 import type { ParkedTask, TraceStep } from '../protocol.ts';
 import { watchAsync } from './loop-trace-async.ts';
 import { watchCells } from './loop-trace-classes.ts';
+import { watchGenerators, type GeneratorStep } from './loop-trace-generators.ts';
 
 /** Steps kept between two flushes, as in loop_trace.py: older ones are dropped (their numbers leave a gap). */
 export const LIMIT = 2000;
@@ -54,7 +55,7 @@ export function startLoopTrace({ scope, names, filename = 'the cell', sink, limi
     if (typeof task !== 'object') return String(task);
     let found = ids.get(task);
     if (found === undefined) {
-      const kind = task.constructor?.name || 'Task';
+      const kind = generators.kindOf(task) ?? (task.constructor?.name || 'Task');
       const n = (perClass.get(kind) ?? 0) + 1;
       perClass.set(kind, n);
       found = `${kind}#${n}`;
@@ -141,16 +142,53 @@ export function startLoopTrace({ scope, names, filename = 'the cell', sink, limi
     if (now() - lastFlush > FLUSH_MS) flush();
   }
 
+  /** A bare generator's step (chapter 1's loop): folds like a Sleep's turn when it only read the clock. */
+  function generatorStep(step: GeneratorStep): void {
+    if (step.printed === '' && step.returned === 'yielded' && step.clock) {
+      if (!fold) {
+        index += 1;
+        fold = { index, task: step.task, printed: '', returned: 'yielded', queue: [], parked: [], count: 0, clock: true, turns: {}, file: '', line: 0, start: step.start, end: step.end };
+      }
+      fold.turns![step.task] = (fold.turns![step.task] ?? 0) + 1;
+      fold.count += 1;
+      fold.task = Object.keys(fold.turns!).join(', ');
+      fold.queue = step.queue;
+      fold.end = step.end;
+    } else {
+      closeFold();
+      index += 1;
+      add({ index, task: step.task, printed: step.printed, returned: step.returned, queue: step.queue, parked: [], count: 1, clock: false, file: '', line: 0, start: step.start, end: step.end });
+    }
+    if (now() - lastFlush > FLUSH_MS) flush();
+  }
+
   const declared = [...names];
   const cells = watchCells(scope, declared, ms, turn);
   const { isTask } = cells;
   const awaiting = watchAsync(scope, declared, asyncStep);
+  const takePrinted = () => {
+    const text = printed;
+    printed = '';
+    return text;
+  };
+  const generators = watchGenerators({
+    scope,
+    names: () => names,
+    inStep: cells.inStep,
+    clockReads: () => cells.clockReads,
+    ms,
+    takePrinted,
+    name,
+    onStep: generatorStep,
+  });
 
   return {
     printed(text) {
       printed += text;
     },
     stop() {
+      generators.finish();
+      generators.restore();
       cells.restore();
       awaiting.restore();
       // A cell that awaited its async calls has finished with them.
