@@ -1,4 +1,5 @@
 import { browserStorage } from '../lib/edit-store.ts';
+import { required } from '../lib/required.ts';
 import type { NotebookCell } from '../notebook/cell-element.ts';
 import { currentLanguage, onLanguageChange } from '../notebook/language.ts';
 import type { Feedback } from './checks.ts';
@@ -7,12 +8,6 @@ import { createProgressStore } from './progress-store.ts';
 const progress = createProgressStore(browserStorage());
 /** Past its own limit, a check is given this long before the kernel is stopped from outside. */
 const GRACE_SECONDS = 4;
-
-function part<T extends Element>(root: Element, selector: string): T {
-  const element = root.querySelector<T>(selector);
-  if (!element) throw new Error(`<nb-exercise> is missing ${selector}`);
-  return element;
-}
 
 /**
  * An exercise: its cell, Check (on a fresh namespace, in the kernel), hints one at a time, a
@@ -26,27 +21,27 @@ export class ExerciseElement extends HTMLElement {
     return this.dataset['exercise'] ?? '';
   }
   private get cell(): NotebookCell {
-    return part<NotebookCell>(this, 'nb-cell');
+    return required<NotebookCell>(this, 'nb-cell');
   }
 
   connectedCallback(): void {
-    part<HTMLElement>(this, '.exercise-actions').hidden = false;
-    part(this, '.exercise-check').addEventListener('click', () => void this.check());
-    part(this, '.exercise-hint').addEventListener('click', () => this.showHint());
-    part(this, '.exercise-show-solution').addEventListener('click', () => this.askForSolution());
-    part(this, '.exercise-confirm-yes').addEventListener('click', () => this.showSolution());
-    part(this, '.exercise-confirm-no').addEventListener('click', () => {
-      part<HTMLElement>(this, '.exercise-confirm').hidden = true;
-      part<HTMLButtonElement>(this, '.exercise-show-solution').focus();
+    required<HTMLElement>(this, '.exercise-actions').hidden = false;
+    required(this, '.exercise-check').addEventListener('click', () => void this.check());
+    required(this, '.exercise-hint').addEventListener('click', () => this.showHint());
+    required(this, '.exercise-show-solution').addEventListener('click', () => this.askForSolution());
+    required(this, '.exercise-confirm-yes').addEventListener('click', () => this.showSolution());
+    required(this, '.exercise-confirm-no').addEventListener('click', () => {
+      required<HTMLElement>(this, '.exercise-confirm').hidden = true;
+      required<HTMLButtonElement>(this, '.exercise-show-solution').focus();
     });
-    part(this, '.exercise-start-over').addEventListener('click', () => this.startOver());
+    required(this, '.exercise-start-over').addEventListener('click', () => this.startOver());
     onLanguageChange(() => this.updateHints());
     this.updateHints();
     if (progress.load(this.exerciseId).solved) this.say('You solved this exercise on an earlier visit.');
   }
 
   private say(text: string, solved?: boolean): void {
-    const feedback = part<HTMLElement>(this, '.exercise-feedback');
+    const feedback = required<HTMLElement>(this, '.exercise-feedback');
     feedback.textContent = text;
     if (solved === undefined) delete feedback.dataset['solved'];
     else feedback.dataset['solved'] = String(solved);
@@ -61,7 +56,7 @@ export class ExerciseElement extends HTMLElement {
       const list = [...(item.parentElement?.children ?? [])];
       item.hidden = list.indexOf(item) >= this.hintsShown;
     }
-    const hint = part<HTMLButtonElement>(this, '.exercise-hint');
+    const hint = required<HTMLButtonElement>(this, '.exercise-hint');
     const left = this.hintItems().length - this.hintsShown;
     hint.disabled = left <= 0;
     hint.title = left > 0 ? `${left} hint${left === 1 ? '' : 's'} left` : 'No more hints';
@@ -73,32 +68,32 @@ export class ExerciseElement extends HTMLElement {
   }
 
   private askForSolution(): void {
-    const confirm = part<HTMLElement>(this, '.exercise-confirm');
+    const confirm = required<HTMLElement>(this, '.exercise-confirm');
     confirm.hidden = false;
-    part<HTMLButtonElement>(confirm, '.exercise-confirm-yes').focus();
+    required<HTMLButtonElement>(confirm, '.exercise-confirm-yes').focus();
   }
 
   private showSolution(): void {
     const language = currentLanguage();
     const solution = this.dataset[language === 'python' ? 'solutionPython' : 'solutionTypescript'] ?? '';
     this.cell.setCode(language, solution);
-    part<HTMLElement>(this, '.exercise-confirm').hidden = true;
+    required<HTMLElement>(this, '.exercise-confirm').hidden = true;
     this.say('The solution is in the cell now: read it, run it, change it, or Check it.');
-    part<HTMLButtonElement>(this, '.exercise-check').focus();
+    required<HTMLButtonElement>(this, '.exercise-check').focus();
   }
 
   private startOver(): void {
     this.cell.reset();
     this.hintsShown = 0;
     this.updateHints();
-    part<HTMLElement>(this, '.exercise-confirm').hidden = true;
+    required<HTMLElement>(this, '.exercise-confirm').hidden = true;
     this.say('');
   }
 
   private async check(): Promise<void> {
     if (this.checking) return;
     this.checking = true;
-    const button = part<HTMLButtonElement>(this, '.exercise-check');
+    const button = required<HTMLButtonElement>(this, '.exercise-check');
     button.disabled = true;
     this.setAttribute('aria-busy', 'true');
     this.say('Checking…');

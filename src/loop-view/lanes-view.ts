@@ -32,6 +32,16 @@ export function axisPosition(steps: readonly TraceStep[], position: number, at: 
 
 const percent = (fraction: number) => `${(fraction * 100).toFixed(2)}%`;
 
+/** Boxes chapter 1's picture of the queue (./loop-picture-element.ts) has room for; a longer queue's last box says how many more. */
+export const QUEUE_BOXES = 4;
+
+/** The labels of the queue's boxes, front first: at most QUEUE_BOXES, the last one "+N more" when it overflows. */
+export function queueBoxes(queue: readonly string[]): string[] {
+  const fit = (name: string) => (name.length > 10 ? `${name.slice(0, 9)}…` : name);
+  if (queue.length <= QUEUE_BOXES) return queue.map(fit);
+  return [...queue.slice(0, QUEUE_BOXES - 1).map(fit), `+${queue.length - QUEUE_BOXES + 1} more`];
+}
+
 /** Lanes drawn at most: a runaway loop that makes a task per turn must not make a lane per turn. */
 export const MAX_LANES = 12;
 

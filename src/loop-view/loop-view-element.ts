@@ -1,8 +1,18 @@
 import type { CellModel } from '../notebook/cell-model.ts';
+import type { TraceStep } from './trace-step.ts';
 
 /** What the view needs from the cell it sits in (src/notebook/cell-element.ts provides it). */
 export interface LoopCell extends HTMLElement {
   readonly model: CellModel;
+}
+
+/** Sent (bubbling) by a loop view each time it draws a step: what a picture that follows it needs. */
+export const LOOP_STEP_EVENT = 'loop-step';
+export interface LoopStepDetail {
+  cellId: string;
+  steps: readonly TraceStep[];
+  /** 0-based; -1 before any step. */
+  position: number;
 }
 
 /** The part of the view that loads on the first "Show the loop" (./loop-view.ts). */
@@ -35,7 +45,7 @@ export class LoopViewElement extends HTMLElement {
       event.preventDefault();
       void this.setOpen(true).then(() => this.scrollIntoView({ block: 'nearest' }));
     });
-    // A link to the view itself (chapter 1's picture links to chapter 4's) opens it.
+    // A link to the view itself opens it.
     if (location.hash === `#${this.id}`) void this.setOpen(true).then(() => this.scrollIntoView({ block: 'start' }));
   }
 

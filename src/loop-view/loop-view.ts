@@ -1,18 +1,13 @@
 import type { CellChange } from '../notebook/cell-model.ts';
+import { required } from '../lib/required.ts';
 import { pageCells } from '../notebook/cells.ts';
 import { renderLanes } from './lanes-view.ts';
-import type { LoopCell, LoopViewController } from './loop-view-element.ts';
+import { LOOP_STEP_EVENT, type LoopCell, type LoopStepDetail, type LoopViewController } from './loop-view-element.ts';
 import { Playback } from './playback.ts';
 import { narrate, ReplayModel } from './replay-model.ts';
 import { StepsTable } from './steps-table.ts';
 
 type Go = 'first' | 'previous' | 'play' | 'next' | 'last';
-
-function part<T extends Element>(root: Element, selector: string): T {
-  const found = root.querySelector<T>(selector);
-  if (!found) throw new Error(`The loop view has no ${selector}`);
-  return found;
-}
 
 const reducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
@@ -39,13 +34,13 @@ export class LoopView implements LoopViewController {
     private readonly root: HTMLElement,
     private readonly cell: LoopCell,
   ) {
-    this.table = new StepsTable(part(root, '.loop-steps tbody'));
+    this.table = new StepsTable(required(root, '.loop-steps tbody'));
     this.buttons = new Map([...root.querySelectorAll<HTMLButtonElement>('[data-go]')].map((button) => [button.dataset['go'] as Go, button]));
-    this.slider = part(root, '.loop-slider input');
-    this.status = part(root, '.loop-status');
-    this.line = part(root, '.loop-line');
-    this.lanes = part(root, '.loop-lanes');
-    this.scroller = part(root, '.loop-table');
+    this.slider = required(root, '.loop-slider input');
+    this.status = required(root, '.loop-status');
+    this.line = required(root, '.loop-line');
+    this.lanes = required(root, '.loop-lanes');
+    this.scroller = required(root, '.loop-table');
     this.playback = new Playback(
       () => {
         this.replay.next();
@@ -59,10 +54,10 @@ export class LoopView implements LoopViewController {
       button.addEventListener('click', () => button.getAttribute('aria-disabled') !== 'true' && this.go(go));
     }
     this.slider.addEventListener('input', () => this.goTo(Number(this.slider.value) - 1));
-    const speed = part<HTMLSelectElement>(root, '.loop-speed select');
+    const speed = required<HTMLSelectElement>(root, '.loop-speed select');
     speed.addEventListener('change', () => (this.playback.speed = Number(speed.value)));
     root.addEventListener('keydown', (event) => this.onKeydown(event));
-    part(root, '.loop-steps tbody').addEventListener('click', (event) => {
+    required(root, '.loop-steps tbody').addEventListener('click', (event) => {
       const row = event.target instanceof Element ? event.target.closest('tr') : null;
       if (row) this.goTo(row.sectionRowIndex);
     });
@@ -140,6 +135,9 @@ export class LoopView implements LoopViewController {
     this.drawLine();
     renderLanes(this.lanes, replay);
     this.keepInSight(this.table.mark(replay.step?.index));
+    // A picture that follows this loop (chapter 1's) draws the same step.
+    const detail: LoopStepDetail = { cellId: this.root.dataset['cellId'] ?? '', steps: replay.steps, position };
+    this.root.dispatchEvent(new CustomEvent(LOOP_STEP_EVENT, { bubbles: true, detail }));
   }
 
   private drawPlay(count: number): void {
@@ -148,8 +146,8 @@ export class LoopView implements LoopViewController {
     const playing = this.playback.playing;
     play.setAttribute('aria-label', playing ? 'Pause' : 'Play');
     play.setAttribute('aria-disabled', String(count < 2));
-    part(play, '.loop-icon').textContent = playing ? '⏸' : '▶';
-    part(play, '.loop-button-text').textContent = playing ? 'Pause' : 'Play';
+    required(play, '.loop-icon').textContent = playing ? '⏸' : '▶';
+    required(play, '.loop-button-text').textContent = playing ? 'Pause' : 'Play';
   }
 
   /** The line of the cell's code the task stands on after the step (in whichever cell defines it). */

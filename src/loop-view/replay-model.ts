@@ -114,7 +114,8 @@ export function taskNames(step: TraceStep): string[] {
 export function describeReturned(step: TraceStep): string {
   if (step.count > 1 || step.clock) {
     const times = `${step.count.toLocaleString('en-US')} ${step.count === 1 ? 'time' : 'times'}`;
-    return step.clock ? `itself: checked the clock ${times}` : `itself, ${times}`;
+    // `itself` for a task's busy turns, `yielded` for a bare generator's.
+    return step.clock ? `${step.returned}: checked the clock ${times}` : `${step.returned}, ${times}`;
   }
   return step.returned;
 }
@@ -123,7 +124,14 @@ export function describeReturned(step: TraceStep): string {
 export function narrate(model: ReplayModel): string {
   const step = model.step;
   if (step === undefined) return 'No steps yet. Run the cell to record its loop.';
+  return narrateStep(step, model.current, model.steps.length);
+}
+
+/** "Step 3 of 7: worker#1 ran, printed "A: step 2", yielded; queue after: worker#2, worker#1." */
+export function narrateStep(step: TraceStep, position: number, count: number): string {
   const printed = step.printed.trim() === '' ? '' : `, printed ${JSON.stringify(step.printed.trim())}`;
   const queue = step.queue.length === 0 ? 'empty' : step.queue.join(', ');
-  return `Step ${model.current + 1} of ${model.steps.length}: ${step.task} ran${printed}, returned ${describeReturned(step)}; queue after: ${queue}.`;
+  // A bare generator's step says what it did (yielded, finished); a task's what execute() returned.
+  const returned = /^(yielded|finished)\b/.test(step.returned) ? step.returned : `returned ${describeReturned(step)}`;
+  return `Step ${position + 1} of ${count}: ${step.task} ran${printed}, ${returned}; queue after: ${queue}.`;
 }

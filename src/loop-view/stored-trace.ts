@@ -1,3 +1,5 @@
+import type { TraceStep } from './trace-step.ts';
+
 /**
  * A chapter's stored trace: the steps of a cell's real run, kept with the chapter as its stored
  * output is (content/traces/NN-slug.json). The content tests check them against the real run on
@@ -29,4 +31,22 @@ export function storedReturned(step: StoredStep): string {
 export function storedCells(step: StoredStep, position: number): string[] {
   const queue = step.queue.length === 0 ? 'empty' : step.queue.join(', ');
   return [String(position + 1), step.task, step.printed.replace(/\n$/, ''), storedReturned(step), queue];
+}
+
+/** A stored run as the loop view's steps, for views that replay it on the page (chapter 1's picture). */
+export function storedSteps(steps: readonly StoredStep[]): TraceStep[] {
+  return steps.map((step, position) => ({
+    index: position + 1,
+    task: step.task,
+    printed: step.printed,
+    returned: step.returned,
+    queue: step.queue,
+    parked: [],
+    count: 1,
+    clock: step.clock !== undefined,
+    file: '',
+    line: 0,
+    start: step.start,
+    end: step.end,
+  }));
 }

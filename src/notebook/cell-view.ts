@@ -1,7 +1,7 @@
 import type { PendingWork } from '../kernel/protocol.ts';
 import { createOutputPane, type OutputPane } from '../output/output-pane.ts';
 import type { CellChange, CellModel } from './cell-model.ts';
-import { required } from './code-view.ts';
+import { required } from '../lib/required.ts';
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 

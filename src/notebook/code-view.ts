@@ -1,4 +1,5 @@
 import type { CellEditor } from '../editor/cell-editor.ts';
+import { required } from '../lib/required.ts';
 import { debounce } from '../lib/debounce.ts';
 import { browserStorage, createEditStore, type SaveResult } from '../lib/edit-store.ts';
 import type { CellModel, CellSide } from './cell-model.ts';
@@ -16,12 +17,6 @@ function requestPersistence(): void {
   if (persistenceAsked) return;
   persistenceAsked = true;
   void navigator.storage?.persist?.().catch(() => false);
-}
-
-export function required<T extends Element>(root: Element, selector: string): T {
-  const element = root.querySelector<T>(selector);
-  if (!element) throw new Error(`<nb-cell> is missing ${selector}`);
-  return element;
 }
 
 export interface EditorHooks {

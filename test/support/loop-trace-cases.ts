@@ -18,7 +18,8 @@ const chapters = readChapters();
 export const chapter = (id: string) => chapters.find((each) => each.id === id)!;
 
 /** Chapter 1: two bare generators taking turns in a deque, as stored (the chapter's picture follows it). */
-export const TAKE_TURNS: StepSummary[] = summarize((storedTraces['01-what-is-an-event-loop'] as StoredTrace)['take-turns']!);
+export const TAKE_TURNS_STORED = (storedTraces['01-what-is-an-event-loop'] as StoredTrace)['take-turns']!;
+export const TAKE_TURNS: StepSummary[] = summarize(TAKE_TURNS_STORED);
 
 /** A reader's edit of chapter 1's loop: a list for a queue, a third generator, values yielded, one returned. */
 export const COUNTDOWNS = `def countdown(n):

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { lanesOf } from '../../../src/loop-view/comparison.ts';
-import { axisPosition, laneState, MAX_LANES, visibleLanes } from '../../../src/loop-view/lanes-view.ts';
+import { axisPosition, laneState, MAX_LANES, queueBoxes, visibleLanes } from '../../../src/loop-view/lanes-view.ts';
 import { runsLoop } from '../../../src/loop-view/runs-loop.ts';
 import { storedCells, type StoredStep } from '../../../src/loop-view/stored-trace.ts';
 import type { TraceStep } from '../../../src/loop-view/trace-step.ts';
@@ -22,7 +22,9 @@ describe('which cells offer the loop view', () => {
     ['results = await asyncio.gather(ping(), pong())', true],
     ['asyncio.run(main())', true],
     ['async with asyncio.TaskGroup() as group:\n    group.create_task(ping())', true],
+    ['while queue:\n    gen = queue.popleft()\n    next(gen)', true],
     ['class EventLoop:\n    def run_until_complete(self):\n        pass', false],
+    ['print(next(gen))', false],
     ['print(1)', false],
   ])('%j: %s', (code, expected) => expect(runsLoop(code)).toBe(expected));
 });
@@ -43,6 +45,14 @@ describe('the view’s words', () => {
       'Sleep#2, Sleep#1',
     ]);
     expect(storedCells(stored('Ping#1', 'None', [], 3000, 3000, { printed: 'End ping\n' }), 8)).toEqual(['9', 'Ping#1', 'End ping', 'None', 'empty']);
+  });
+});
+
+describe("chapter 1's picture", () => {
+  test('draws the queue front first, four boxes at most, long names cut', () => {
+    expect(queueBoxes(['worker#2', 'worker#1'])).toEqual(['worker#2', 'worker#1']);
+    expect(queueBoxes(['a', 'b', 'c', 'd', 'e', 'f'])).toEqual(['a', 'b', 'c', '+3 more']);
+    expect(queueBoxes(['a_very_long_name#1'])).toEqual(['a_very_lo…']);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { describeReturned, narrate, ReplayModel } from '../../../src/loop-view/replay-model.ts';
+import { describeReturned, narrate, narrateStep, ReplayModel } from '../../../src/loop-view/replay-model.ts';
 import { isTraceStep, type TraceStep } from '../../../src/loop-view/trace-step.ts';
 
 function step(index: number, task: string, returned: string, queue: string[], extra: Partial<TraceStep> = {}): TraceStep {
@@ -79,6 +79,13 @@ describe('the replay model', () => {
     expect(describeReturned(model.steps[0]!)).toBe('Sleep#1');
     model.first();
     expect(narrate(model)).toBe('Step 1 of 3: Ping#1 ran, printed "Start ping", returned Sleep#1; queue after: Pong#1, Sleep#1.');
+  });
+
+  test("a bare generator's step says it yielded or finished, and its busy wait counts the yields", () => {
+    const step = { ...pingPong()[0]!, task: 'worker#1', printed: '', returned: 'yielded', queue: ['worker#2', 'worker#1'] };
+    expect(narrateStep(step, 0, 7)).toBe('Step 1 of 7: worker#1 ran, yielded; queue after: worker#2, worker#1.');
+    expect(narrateStep({ ...step, returned: 'finished, returned 42', queue: [] }, 6, 7)).toBe('Step 7 of 7: worker#1 ran, finished, returned 42; queue after: empty.');
+    expect(describeReturned({ ...step, count: 300, clock: true })).toBe('yielded: checked the clock 300 times');
   });
 
   test('the validator accepts a step and refuses a malformed one', () => {
