@@ -51,6 +51,9 @@ describe('the loop trace on the TypeScript kernel', () => {
     expect(foldsOf(steps)).toEqual(PING_PONG_FOLDS);
     expect(timesOf(steps)).toEqual(PING_PONG_TIMES);
     expect(steps[0]!.parked).toEqual([{ task: 'Ping#1', state: 'yielded', by: 'Sleep#1' }]);
+    // Where each task stands after its step: Ping at its yield in cell 3, the sleeps at theirs in cell 2.
+    expect(`${steps[0]!.file}:${steps[0]!.line}`).toBe('Cell 3:4');
+    expect(steps[2]!.file).toBe('Cell 2');
     // The cell printed what the trace says it printed, and the reader's classes are their own again.
     expect(printed.get(runId)).toBe('Start ping\nStart pong\nEnd pong\nEnd ping\n');
     const Task = (globalThis as Record<string, unknown>)['Task'] as { prototype: { execute: () => unknown } };
@@ -74,7 +77,10 @@ describe('the loop trace on the TypeScript kernel', () => {
   });
 
   test("chapter 1's bare generators in an array, and a reader's edit of that loop", async () => {
-    expect(summarize(await run(twin('take-turns', ch1)))).toEqual(TAKE_TURNS);
+    const steps = await run(twin('take-turns', ch1));
+    expect(summarize(steps)).toEqual(TAKE_TURNS);
+    // The yield each generator stopped at; a generator that finished stands nowhere.
+    expect(steps.map((step) => step.line)).toEqual([4, 4, 4, 4, 0, 4, 0]);
     expect(summarize(await run(COUNTDOWNS_TS))).toEqual(COUNTDOWN_STEPS('"done"'));
     // Generators get their own next() back.
     expect(Object.getPrototypeOf(function* () {}).prototype.next.toString()).toContain('[native code]');

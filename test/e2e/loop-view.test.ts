@@ -223,6 +223,8 @@ describe.skipIf(!hasChromium)('the loop view', () => {
     await view.region.waitFor();
     await runCell(cell);
     expect(await view.rows()).toEqual(TAKE_TURNS_STORED.map(storedCells));
+    await view.button('First step').click();
+    await expect.poll(() => view.region.locator('.loop-line').textContent()).toBe('Cell 5, line 4: yield; // hand control back to whoever called next()');
     expect(errors).toEqual([]);
   });
 
@@ -264,6 +266,8 @@ describe.skipIf(!hasChromium)('the loop view', () => {
     expect(rows.map((row) => row[3]!.replace(/checked the clock [\d,]+ times?/, 'checked the clock'))).toEqual(
       PING_PONG_TS.map(([, , returned], i) => ([2, 4, 6].includes(i) ? `${returned}: checked the clock` : returned)),
     );
+    await view.button('First step').click();
+    await expect.poll(() => view.region.locator('.loop-line').textContent()).toMatch(/^Cell 3, line 4: yield new Sleep\(this, 3000\);/);
     expect(errors).toEqual([]);
   });
 });

@@ -1,4 +1,23 @@
+import { YIELD_AT } from './prepare-cell.ts';
+
 type Method = (this: object, ...args: unknown[]) => unknown;
+
+/** Where a step left its task: the cell and line of the last yield it ran ('' and 0 if it ran none). */
+export interface StoodAt {
+  file: string;
+  line: number;
+}
+
+/** Clears the cells' yield mark (./prepare-cell.ts) before a step, so that after it the mark is the step's own. */
+export function clearYieldMark(scope: Record<string, unknown>): void {
+  scope[YIELD_AT] = '';
+}
+
+export function readYieldMark(scope: Record<string, unknown>): StoodAt {
+  const mark = String(scope[YIELD_AT] ?? '');
+  const split = mark.lastIndexOf(':');
+  return split < 0 ? { file: '', line: 0 } : { file: mark.slice(0, split), line: Number(mark.slice(split + 1)) };
+}
 type Constructor = { prototype: Record<string, unknown>; name: string };
 
 const isClass = (value: unknown): value is Constructor =>
@@ -19,7 +38,7 @@ export interface WatchedCells {
 }
 
 /** One turn: `task`'s step method returned `value`; `clock` tells whether the turn read the time. */
-export type OnTurn = (task: object, value: unknown, start: number, clock: boolean) => void;
+export type OnTurn = (task: object, value: unknown, start: number, clock: boolean, at: StoodAt) => void;
 
 /**
  * Watches the cells' classes for the loop trace (./loop-trace.ts), without changing the reader's
@@ -64,6 +83,7 @@ export function watchCells(scope: Record<string, unknown>, names: Iterable<strin
       tasks.add(this);
       const start = ms();
       clockRead = false;
+      clearYieldMark(scope);
       depth += 1;
       let value: unknown;
       try {
@@ -72,7 +92,7 @@ export function watchCells(scope: Record<string, unknown>, names: Iterable<strin
         depth -= 1;
       }
       if (typeof value === 'object' && value !== null) tasks.add(value);
-      onTurn(this, value, start, clockRead);
+      onTurn(this, value, start, clockRead, readYieldMark(scope));
       return value;
     };
     restore.push(() => (cls.prototype[method] = original));

@@ -1,5 +1,7 @@
+import { clearYieldMark, readYieldMark, type StoodAt } from './loop-trace-classes.ts';
+
 /** A settled step of a bare generator: everything a trace row needs but its number. */
-export interface GeneratorStep {
+export interface GeneratorStep extends StoodAt {
   task: string;
   printed: string;
   returned: string;
@@ -93,6 +95,7 @@ export function watchGenerators(options: GeneratorWatchOptions): WatchedGenerato
     takePrinted(); // the loop's own output is no task's
     const start = ms();
     const reads = clockReads();
+    clearYieldMark(scope);
     depth += 1;
     let result: IteratorResult<unknown>;
     try {
@@ -102,7 +105,8 @@ export function watchGenerators(options: GeneratorWatchOptions): WatchedGenerato
     }
     const { done, value } = result;
     const returned = done ? (value === undefined ? 'finished' : `finished, returned ${described(value)}`) : value === undefined ? 'yielded' : `yielded ${described(value)}`;
-    pending = { generator: this, step: { task: name(this), printed: takePrinted(), returned, queue: [], clock: clockReads() !== reads, start, end: ms() } };
+    const at = readYieldMark(scope);
+    pending = { generator: this, step: { task: name(this), printed: takePrinted(), returned, queue: [], clock: clockReads() !== reads, start, end: ms(), ...at } };
     return result;
   };
 

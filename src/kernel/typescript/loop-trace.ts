@@ -1,6 +1,6 @@
 import type { ParkedTask, TraceStep } from '../protocol.ts';
 import { watchAsync } from './loop-trace-async.ts';
-import { watchCells } from './loop-trace-classes.ts';
+import { watchCells, type StoodAt } from './loop-trace-classes.ts';
 import { watchGenerators, type GeneratorStep } from './loop-trace-generators.ts';
 
 /** Steps kept between two flushes, as in loop_trace.py: older ones are dropped (their numbers leave a gap). */
@@ -102,7 +102,7 @@ export function startLoopTrace({ scope, names, filename = 'the cell', sink, limi
     fold = undefined;
   }
 
-  function turn(task: object, value: unknown, start: number, clock: boolean): void {
+  function turn(task: object, value: unknown, start: number, clock: boolean, { file, line }: StoodAt): void {
     const text = printed;
     printed = '';
     const who = name(task); // named first: tasks are numbered in the order they first ran
@@ -113,7 +113,7 @@ export function startLoopTrace({ scope, names, filename = 'the cell', sink, limi
     if (value === task && text === '') {
       if (!fold) {
         index += 1;
-        fold = { index, task: who, printed: '', returned: 'itself', queue: [], parked: [], count: 0, clock: false, turns: {}, file: '', line: 0, start, end };
+        fold = { index, task: who, printed: '', returned: 'itself', queue: [], parked: [], count: 0, clock: false, turns: {}, file, line, start, end };
       }
       fold.turns![who] = (fold.turns![who] ?? 0) + 1;
       fold.count += 1;
@@ -121,12 +121,12 @@ export function startLoopTrace({ scope, names, filename = 'the cell', sink, limi
       fold.clock ||= clock;
       fold.queue = queueNames;
       fold.parked = parkedBy(queued);
-      fold.end = end;
+      Object.assign(fold, { file, line, end });
     } else {
       closeFold();
       index += 1;
       const returned = value === task ? 'itself' : name(value);
-      add({ index, task: who, printed: text, returned, queue: queueNames, parked: parkedBy(queued), count: 1, clock: false, file: '', line: 0, start, end });
+      add({ index, task: who, printed: text, returned, queue: queueNames, parked: parkedBy(queued), count: 1, clock: false, file, line, start, end });
     }
     if (now() - lastFlush > FLUSH_MS) flush();
   }
@@ -147,17 +147,17 @@ export function startLoopTrace({ scope, names, filename = 'the cell', sink, limi
     if (step.printed === '' && step.returned === 'yielded' && step.clock) {
       if (!fold) {
         index += 1;
-        fold = { index, task: step.task, printed: '', returned: 'yielded', queue: [], parked: [], count: 0, clock: true, turns: {}, file: '', line: 0, start: step.start, end: step.end };
+        fold = { index, task: step.task, printed: '', returned: 'yielded', queue: [], parked: [], count: 0, clock: true, turns: {}, file: step.file, line: step.line, start: step.start, end: step.end };
       }
       fold.turns![step.task] = (fold.turns![step.task] ?? 0) + 1;
       fold.count += 1;
       fold.task = Object.keys(fold.turns!).join(', ');
-      fold.queue = step.queue;
-      fold.end = step.end;
+      Object.assign(fold, { queue: step.queue, file: step.file, line: step.line, end: step.end });
     } else {
       closeFold();
       index += 1;
-      add({ index, task: step.task, printed: step.printed, returned: step.returned, queue: step.queue, parked: [], count: 1, clock: false, file: '', line: 0, start: step.start, end: step.end });
+      const { task, printed: text, returned, queue, file, line, start, end } = step;
+      add({ index, task, printed: text, returned, queue, parked: [], count: 1, clock: false, file, line, start, end });
     }
     if (now() - lastFlush > FLUSH_MS) flush();
   }

@@ -1,4 +1,5 @@
 import { parse, type Node, type Program } from 'acorn';
+import { simple } from 'acorn-walk';
 import { transform } from 'sucrase';
 
 /** A cell turned into JavaScript the kernel can evaluate, line for line the same as the source. */
@@ -7,6 +8,17 @@ export interface PreparedCell {
   code: string;
   /** Top-level names the cell declares; they live on the kernel's global object. */
   names: string[];
+}
+
+/**
+ * The global each of the cells' `yield`s sets to where it stands (`Cell 3:12`) before it suspends:
+ * the loop view's line for a TypeScript task, which V8 does not tell of a suspended generator.
+ */
+export const YIELD_AT = '__nbYieldAt';
+
+export interface PrepareOptions {
+  /** The cell's name (`Cell 3`): its yields record their line under it (YIELD_AT). */
+  filename?: string;
 }
 
 /** A syntax error with the cell's own line and column (1-based line, 0-based column). */
@@ -90,6 +102,17 @@ function identifiers(pattern: Node, into: string[]): void {
   }
 }
 
+/** `yield x` becomes `(__nbYieldAt = "Cell 3:12", yield x)`, on the same line. */
+function markYields(program: Program, filename: string, edits: Edit[]): void {
+  simple(program, {
+    YieldExpression(node) {
+      const at = JSON.stringify(`${filename}:${node.loc?.start.line ?? 0}`);
+      edits.push({ at: node.start, remove: 0, insert: `(${YIELD_AT} = ${at}, ` });
+      edits.push({ at: node.end, remove: 0, insert: ')' });
+    },
+  });
+}
+
 /**
  * Makes a cell behave as it would in a notebook: top-level `const`, `let`, `class` and `function`
  * become properties of the kernel's global object, so later cells see them and running the cell
@@ -100,11 +123,12 @@ function identifiers(pattern: Node, into: string[]): void {
  * globals themselves, so redefining one in a later cell changes what every caller gets. A cell
  * with `await` runs in an async function, where they are published on line 1 instead.
  */
-export function prepareCell(source: string): PreparedCell {
+export function prepareCell(source: string, { filename }: PrepareOptions = {}): PreparedCell {
   const code = stripTypes(source);
   const program = parseScript(code);
   const asynchronous = awaitsAtTopLevel(code);
   const edits: Edit[] = [];
+  if (filename !== undefined) markYields(program, filename, edits);
   const names: string[] = [];
   const hoisted: string[] = [];
   const body = program.body as (Node & Record<string, unknown>)[];

@@ -4,7 +4,7 @@ import type { KernelSession, SessionSink } from '../python-session.ts';
 import { createStreamBatcher, type StreamName } from '../stream-batcher.ts';
 import { formatLogArguments, formatValue } from './format-value.ts';
 import { startLoopTrace, type LoopTrace } from './loop-trace.ts';
-import { CellSyntaxError, prepareCell } from './prepare-cell.ts';
+import { CellSyntaxError, prepareCell, YIELD_AT } from './prepare-cell.ts';
 import { installRunScheduler } from './run-scheduler.ts';
 
 export interface TypeScriptSession extends KernelSession {
@@ -70,6 +70,8 @@ export function createTypeScriptSession(
   /** Globals a cell replaced (a cell may declare `const URL`): reset() puts them back. */
   const replaced = new Map<string, unknown>();
   const scope = globalThis as Record<string, unknown>;
+  // Hidden from a reader's Object.keys(globalThis); each yield of a cell writes where it stands.
+  Object.defineProperty(scope, YIELD_AT, { value: '', writable: true, enumerable: false, configurable: true });
   const batcher = createStreamBatcher({
     send: (runId, name, text) => emit(runId, { output_type: 'stream', name, text }),
     now,
@@ -115,7 +117,7 @@ export function createTypeScriptSession(
     async run({ runId, code, filename, executionCount, trace = false }) {
       scheduler.enter(runId);
       try {
-        const prepared = prepareCell(code);
+        const prepared = prepareCell(code, { filename });
         for (const name of prepared.names) {
           if (!declared.has(name) && name in scope) replaced.set(name, scope[name]);
           declared.add(name);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { CellSyntaxError, prepareCell, type PreparedCell } from '../../../../src/kernel/typescript/prepare-cell.ts';
+import { CellSyntaxError, prepareCell, YIELD_AT, type PreparedCell } from '../../../../src/kernel/typescript/prepare-cell.ts';
 
 /** Indirect eval, as the session uses it: the prepared code runs in the global scope. */
 const run = globalThis.eval as (code: string) => Promise<unknown>;
@@ -594,5 +594,32 @@ describe('prepareCell: syntax errors carry the line and column', () => {
     const error = syntaxErrorOf('const a = 1;\nconst b = 2;\nlet c: = 3;\nconst d = 4;');
     expect(error.line).toBe(3);
     expect(error.column).toBe('let c: '.length);
+  });
+});
+
+describe('prepareCell: each yield marks where it stands, for the loop view', () => {
+  it('sets the mark to the cell and line of the yield that suspends, and changes nothing else', async () => {
+    const source = [
+      'function* steps(): Generator<number, string, number> {',
+      '  const got = yield 1;',
+      '  yield* [got, yield got + 1];',
+      "  return 'done';",
+      '}',
+      'const stepper = steps();',
+      'const seen = [stepper.next().value];',
+    ].join('\n');
+    const prepared = prepareCell(source, { filename: 'Cell 7' });
+    expectLinesPreserved(source, prepared, ['const got', 'yield*', "return 'done'"]);
+    for (const name of [...prepared.names, YIELD_AT]) created.add(name);
+    await run(prepared.code);
+    expect(globals[YIELD_AT]).toBe('Cell 7:2');
+    const stepper = globals['stepper'] as Generator<number, string, number>;
+    expect(stepper.next(5).value).toBe(6);
+    expect(globals[YIELD_AT]).toBe('Cell 7:3');
+    expect([stepper.next(0).value, stepper.next().value, stepper.next()]).toEqual([5, 0, { value: 'done', done: true }]);
+  });
+
+  it('leaves a cell without a filename unmarked', () => {
+    expect(prepareCell('function* g() { yield 1; }').code).not.toContain(YIELD_AT);
   });
 });
