@@ -1,4 +1,5 @@
 import type { CellModel } from '../notebook/cell-model.ts';
+import type { Language } from '../notebook/language.ts';
 import type { TraceStep } from './trace-step.ts';
 
 /** What the view needs from the cell it sits in (src/notebook/cell-element.ts provides it). */
@@ -10,6 +11,8 @@ export interface LoopCell extends HTMLElement {
 export const LOOP_STEP_EVENT = 'loop-step';
 export interface LoopStepDetail {
   cellId: string;
+  /** The language of the run the steps are from. */
+  language: Language;
   steps: readonly TraceStep[];
   /** 0-based; -1 before any step. */
   position: number;

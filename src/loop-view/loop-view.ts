@@ -4,6 +4,7 @@ import { pageCells } from '../notebook/cells.ts';
 import { renderLanes } from './lanes-view.ts';
 import { LOOP_STEP_EVENT, type LoopCell, type LoopStepDetail, type LoopViewController } from './loop-view-element.ts';
 import { Playback } from './playback.ts';
+import { keepRun, pageOf } from './recorded-runs.ts';
 import { narrate, ReplayModel } from './replay-model.ts';
 import { StepsTable } from './steps-table.ts';
 
@@ -80,6 +81,8 @@ export class LoopView implements LoopViewController {
       this.replay.add(change.steps);
       this.table.sync(this.replay.steps);
     } else if (change.kind === 'run' && this.cell.model.phase === 'idle') {
+      // A finished Python run is kept for the tab: chapter 5's side by side draws it (Python's programs).
+      if (this.recording && this.cell.model.shown === 'python') keepRun(`${pageOf(location.pathname)}/${this.root.dataset['cellId'] ?? ''}`, this.replay.steps);
       this.recording = false;
     } else {
       return;
@@ -136,7 +139,7 @@ export class LoopView implements LoopViewController {
     renderLanes(this.lanes, replay);
     this.keepInSight(this.table.mark(replay.step?.index));
     // A picture that follows this loop (chapter 1's) draws the same step.
-    const detail: LoopStepDetail = { cellId: this.root.dataset['cellId'] ?? '', steps: replay.steps, position };
+    const detail: LoopStepDetail = { cellId: this.root.dataset['cellId'] ?? '', language: this.cell.model.shown, steps: replay.steps, position };
     this.root.dispatchEvent(new CustomEvent(LOOP_STEP_EVENT, { bubbles: true, detail }));
   }
 

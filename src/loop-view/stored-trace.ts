@@ -50,3 +50,10 @@ export function storedSteps(steps: readonly StoredStep[]): TraceStep[] {
     end: step.end,
   }));
 }
+
+/** A step of a live run as a stored one: what the side by side draws (busy waits as "once" or "many"). */
+export function toStoredStep(step: TraceStep): StoredStep {
+  const { task, printed, returned, queue, start, end } = step;
+  if (!step.clock) return { task, printed, returned, queue, start, end };
+  return { task, printed, returned, queue, start, end, clock: step.count === 1 ? 'once' : 'many' };
+}

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { storedCells } from '../../src/loop-view/stored-trace.ts';
 import { GATHER_STORED, PING_PONG, PING_PONG_TS, TAKE_TURNS, TAKE_TURNS_STORED } from '../support/loop-trace-cases.ts';
 import { axeViolationsInBothSchemes } from './support/axe.ts';
-import { cellByIndex, hasChromium, openPage, runCell, useBrowser, waitUntilIdle } from './support/browser.ts';
+import { cellByIndex, hasChromium, openPage, pageURL, runCell, useBrowser, waitUntilIdle } from './support/browser.ts';
 import { pasteCode } from './support/editor.ts';
 import { loopViewOf, tableRows } from './support/loop-view.ts';
 
@@ -126,6 +126,15 @@ describe.skipIf(!hasChromium)('the loop view', () => {
     await view.button('Play').waitFor();
 
     expect(await axeViolationsInBothSchemes(page)).toEqual([]);
+    // Chapter 5's side by side draws this run (kept for the tab) in place of the stored one.
+    await page.goto(pageURL('async-await/'));
+    const moments = page.getByRole('table', { name: 'What each loop printed when' });
+    await expect.poll(() => moments.getByRole('columnheader').allTextContents()).toEqual(['Time', 'Generator loop (chapter 4), your run', 'asyncio (this chapter)']);
+    expect((await tableRows(moments)).map((row) => row.slice(0, 2))).toEqual([
+      ['0 s', 'Start ping, Start pong'],
+      ['2 s', 'End pong'],
+      ['3 s', 'End ping'],
+    ]);
     expect(errors).toEqual([]);
   });
 
@@ -245,6 +254,8 @@ describe.skipIf(!hasChromium)('the loop view', () => {
     // After its first part, ping is parked, greyed and marked with what it awaits.
     expect(await lanes.getByRole('listitem').filter({ hasText: /^ping#1/ }).textContent()).toBe('ping#1 awaiting sleep(3)');
     const moments = page.getByRole('table', { name: 'What each loop printed when' });
+    // The asyncio side is now this run, as it recorded.
+    await expect.poll(() => moments.getByRole('columnheader').allTextContents()).toEqual(['Time', 'Generator loop (chapter 4)', 'asyncio (this chapter), your run']);
     expect(await tableRows(moments)).toEqual([
       ['0 s', 'Start ping, Start pong', 'Start ping, Start pong'],
       ['2 s', 'End pong', 'End pong'],

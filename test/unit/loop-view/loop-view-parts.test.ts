@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { lanesOf } from '../../../src/loop-view/comparison.ts';
+import { lanesOf, layoutComparison } from '../../../src/loop-view/comparison.ts';
+import { keepRun, pageOf, recordedRun } from '../../../src/loop-view/recorded-runs.ts';
 import { axisPosition, laneState, MAX_LANES, queueBoxes, visibleLanes } from '../../../src/loop-view/lanes-view.ts';
 import { runsLoop } from '../../../src/loop-view/runs-loop.ts';
 import { storedCells, type StoredStep } from '../../../src/loop-view/stored-trace.ts';
@@ -82,6 +83,37 @@ describe('the side by side lanes', () => {
     ]);
     const asyncio = lanesOf([stored('ping#1', 'awaits sleep(3)', [], 0), stored('ping#1', 'finished', [], 3000)]);
     expect(asyncio[0]!.stretches[1]).toEqual({ kind: 'waited', start: 0, end: 3000, label: 'awaits sleep(3)' });
+  });
+});
+
+describe('the side by side, laid out', () => {
+  const generator = [stored('Ping#1', 'Sleep#1', ['Sleep#1'], 0, 0, { printed: 'Start ping\n' }), stored('Ping#1', 'None', [], 3000, 3000, { printed: 'End ping\n' })];
+  test("a live run's prints meet the stored run's at the same quarter second", () => {
+    const live = [stored('ping#1', 'awaits sleep(3)', [], 1.4, 1.4, { printed: 'Start ping\n' }), stored('ping#1', 'finished', [], 3084.2, 3084.2, { printed: 'End ping\n' })];
+    const layout = layoutComparison([
+      { title: 'Generator loop', steps: generator },
+      { title: 'asyncio', steps: live },
+    ]);
+    expect(layout.titles.map((title) => title.text)).toEqual(['Generator loop', 'asyncio']);
+    expect(layout.lanes.map((lane) => lane.task)).toEqual(['Ping#1', 'ping#1']);
+    expect(layout.moments).toEqual([
+      { time: '0 s', printed: ['Start ping', 'Start ping'] },
+      { time: '3 s', printed: ['End ping', 'End ping'] },
+    ]);
+    expect(layout.ticks.map((tick) => tick.label)).toEqual(['0 s', '1 s', '2 s', '3 s']);
+  });
+
+  test("the reader's runs are kept for the tab, and only well-formed ones come back", () => {
+    const entries = new Map<string, string>();
+    const storage = { getItem: (key: string) => entries.get(key) ?? null, setItem: (key: string, value: string) => void entries.set(key, value), removeItem: (key: string) => void entries.delete(key) } as Storage;
+    expect(pageOf('/event-loop-notebook/sleep-ping-pong/')).toBe('sleep-ping-pong');
+    const step: TraceStep = { index: 1, task: 'Sleep#1', printed: '', returned: 'itself', queue: ['Sleep#1'], parked: [], count: 41930, clock: true, file: '', line: 0, start: 0, end: 2000 };
+    keepRun('sleep-ping-pong/run-ping-pong', [step], storage);
+    expect(recordedRun('sleep-ping-pong/run-ping-pong', storage)).toEqual([{ task: 'Sleep#1', printed: '', returned: 'itself', queue: ['Sleep#1'], start: 0, end: 2000, clock: 'many' }]);
+    entries.set([...entries.keys()][0]!, '[{"task": 1}]');
+    expect(recordedRun('sleep-ping-pong/run-ping-pong', storage)).toBeUndefined();
+    keepRun('sleep-ping-pong/run-ping-pong', [], storage);
+    expect(entries.size).toBe(0);
   });
 });
 
