@@ -161,6 +161,19 @@ class Trace:
             self._fail(error)
         return None
 
+    def cell_ended(self):
+        """The cell's last line has run but its work goes on (and is traced on): the cell's own step."""
+        try:
+            row = self._asyncio.cell_ended(self.filename, is_cell_file)
+            if row is not None:
+                self._execute.close_busy()
+                row.update(index=self.next_index(), printed=self.take_printed(), start=self.now())
+                row["end"] = row["start"]
+                self.add(row)
+            self.flush()
+        except Exception as error:
+            self._fail(error)
+
     def _fail(self, error):
         if self._failed is None:
             self._failed = f"{type(error).__name__}: {error}"

@@ -32,6 +32,7 @@ class AsyncioSteps:
         self.codes = coroutine_codes
         self.tasks = []  # tasks seen, in order of appearance (a cell's run is short-lived)
         self.awaits = {}  # id(task) -> what it awaits, as the view shows it
+        self.cell_returned = False  # a cell that awaits at top level is a task: its end is a step already
 
     def _know(self, task, code=None):
         if not any(known is task for known in self.tasks):
@@ -57,13 +58,8 @@ class AsyncioSteps:
             returned = "awaits " + awaited
         else:
             returned = "finished" if value is None else f"finished, returned {short(value)}"
-        queue, parked = [], []
-        for other in self.tasks:
-            state = "done" if other is task and event == "return" else self._state(other)
-            if state == "ready":
-                queue.append(self.names.name(other))
-            elif state != "done":
-                parked.append({"task": self.names.name(other), "state": "awaiting", "by": state})
+            self.cell_returned = self.cell_returned or code.co_name == "<module>"
+        queue, parked = self._queue(task, event)
         return {
             "task": name,
             "returned": returned,
@@ -74,6 +70,29 @@ class AsyncioSteps:
             "file": code.co_filename,
             "line": frame.f_lineno,
         }
+
+    def cell_ended(self, filename, is_cell_file):
+        """The cell's last line ran and its tasks go on: a step for the cell, with the tasks it left (or None)."""
+        if self.cell_returned:
+            return None
+        import asyncio
+
+        for task in asyncio.all_tasks():
+            coro = task.get_coro()
+            if not task.done() and is_cell_file(getattr(getattr(coro, "cr_code", None), "co_filename", "<")):
+                self._know(task)
+        queue, parked = self._queue(None, "return")
+        return {"task": filename, "returned": "finished", "queue": queue, "parked": parked, "count": 1, "clock": False, "file": "", "line": 0}
+
+    def _queue(self, task, event):
+        queue, parked = [], []
+        for other in self.tasks:
+            state = "done" if other is task and event == "return" else self._state(other)
+            if state == "ready":
+                queue.append(self.names.name(other))
+            elif state != "done":
+                parked.append({"task": self.names.name(other), "state": "awaiting", "by": state})
+        return queue, parked
 
     def _describe(self, coro, yielded):
         awaited = getattr(coro, "cr_await", None)

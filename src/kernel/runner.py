@@ -76,6 +76,7 @@ class Runner:
         self._tasks = {}
         self._last_run = 0
         self._watch = None
+        self._trailing = None  # (run, trace) of a traced run whose work goes on after its last line
         sys.modules["notebook_display"] = _display_module(self)
         if send_stream is not None:
             nb_routing.install_streams(send_stream, lambda: self._last_run)
@@ -86,6 +87,7 @@ class Runner:
             builtins.input = _no_input
 
     def reset(self):
+        self._end_trailing()
         self.namespace = _fresh_namespace()
 
     def display(self, bundle):
@@ -103,12 +105,33 @@ class Runner:
 
     def cancel_run(self, run_id):
         """Cancels the tasks and callbacks a run left on the loop; returns how many."""
-        return self._watch.cancel(run_id) if self._watch else 0
+        cancelled = self._watch.cancel(run_id) if self._watch else 0
+        self._end_trailing(run_id)
+        return cancelled
 
     def pending(self):
         """{run: [tasks, timers]}: the work each run still has on the loop."""
         nb_routing.flush_streams()
-        return self._watch.pending() if self._watch else {}
+        work = self._watch.pending() if self._watch else {}
+        if self._trailing is not None and self._trailing[0] not in work:
+            self._end_trailing()  # the traced run's last task or timer is done: so is its trace
+        elif self._trailing is not None:
+            self._trailing[1].flush()  # the page sees the steps after the last line as they come
+        return work
+
+    # --- loop view hook (src/kernel/loop_trace.py): a traced run's work after its last line is traced
+    # too, until it is done, cancelled, or another cell runs (the trace is global: it would take that
+    # cell's turns for this one's).
+    def _keep_tracing(self, run_id, tracer):
+        if self._watch is not None and run_id in self._watch.pending():
+            self._trailing = (run_id, tracer)
+        else:
+            tracer.stop()
+
+    def _end_trailing(self, run_id=None):
+        if self._trailing is not None and run_id in (None, self._trailing[0]):
+            self._trailing[1].stop()
+            self._trailing = None
 
     def _watch_loop(self):
         loop = asyncio.get_running_loop()
@@ -138,6 +161,7 @@ class Runner:
         self._watch_loop()
         # --- loop view hook (src/kernel/loop_trace.py): record the loop's turns while the cell runs
         tracer = None
+        self._end_trailing()
         if trace:
             import loop_trace
 
@@ -145,7 +169,7 @@ class Runner:
         # --- end of loop view hook
         context = contextvars.copy_context()
         context.run(nb_routing.current_run.set, run_id)
-        task = asyncio.get_running_loop().create_task(self._guarded(source, filename), context=context)
+        task = asyncio.get_running_loop().create_task(self._guarded(source, filename, tracer), context=context)
         self._tasks[run_id] = task
         self._watch._main_tasks.add(task)
         try:
@@ -159,22 +183,25 @@ class Runner:
             self._emit(run_id, "error", self._describe(error))
             return "error"
         finally:
-            if tracer is not None:
-                tracer.stop()  # loop view hook
             del self._tasks[run_id]
             self._watch._main_tasks.discard(task)
             sys.stdout.flush()
             sys.stderr.flush()
+            if tracer is not None:
+                self._keep_tracing(run_id, tracer)  # loop view hook
         if value is not None:
             self.namespace["_"] = value
             self._emit(run_id, "execute_result", repr(value))
         return "ok"
 
-    async def _guarded(self, source, filename):
+    async def _guarded(self, source, filename, tracer=None):
         # asyncio hands KeyboardInterrupt and SystemExit raised in a task to the event loop as well,
         # where nobody handles them; carried out as a value, they are reported once, by run().
         try:
-            return await self._execute(source, filename)
+            value = await self._execute(source, filename)
+            if tracer is not None and nb_routing.current_run.get() in self._watch.pending():
+                tracer.cell_ended()  # loop view hook: before the tasks the cell left get their first turn
+            return value
         except (KeyboardInterrupt, SystemExit) as error:
             return _Escaped(error)
 

@@ -5,6 +5,12 @@ import { createTypeScriptSession } from '../../src/kernel/typescript/typescript-
 import { chapter, COUNTDOWN_STEPS, COUNTDOWNS_TS, TAKE_TURNS, foldsOf, GATHER_TIMES, GATHER_TS, PING_PONG_FOLDS, PING_PONG_TIMES, PING_PONG_TS, timesOf, RENAMED_LOOP_TS, RENAMED_STEPS_TS, summarize } from '../support/loop-trace-cases.ts';
 
 const ch1 = chapter('01-what-is-an-event-loop').cells;
+/** An async function that prints on both sides of a timer, for a cell that calls it and does not wait. */
+const LATER_TS = `async function later(): Promise<void> {
+  console.log('before the sleep');
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  console.log('after the last line');
+}`;
 const ch4 = chapter('04-sleep-ping-pong').cells;
 const ch5 = chapter('05-async-await').cells;
 const twin = (id: string, cells = ch4) => cells.find((cell) => cell.id === id)!.twin!.code;
@@ -84,6 +90,21 @@ describe('the loop trace on the TypeScript kernel', () => {
     expect(summarize(await run(COUNTDOWNS_TS))).toEqual(COUNTDOWN_STEPS('"done"'));
     // Generators get their own next() back.
     expect(Object.getPrototypeOf(function* () {}).prototype.next.toString()).toContain('[native code]');
+  });
+
+  test("an async call the cell leaves running is traced after the cell's last line, until it is done", async () => {
+    await run(LATER_TS, false);
+    const id = runId + 1;
+    await run("later();\nconsole.log('last line');");
+    await session.settle(id);
+    const steps = [...traces.get(id)!.values()].sort((a, b) => a.index - b.index);
+    expect(summarize(steps)).toEqual([
+      ['later#1', 'before the sleep\n', 'awaits setTimeout(200 ms)', []],
+      [`Cell ${id}`, 'last line\n', 'finished', []],
+      ['later#1', 'after the last line\n', 'finished', []],
+    ]);
+    // Done, the reader's function is its own again.
+    expect(String((globalThis as Record<string, unknown>)['later'])).toContain("console.log('before the sleep')");
   });
 
   test('an untraced run records nothing and a runaway loop stops growing at the bound', async () => {

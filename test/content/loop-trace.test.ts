@@ -10,6 +10,8 @@ import {
   COUNTDOWN_STEPS,
   COUNTDOWNS,
   foldsOf,
+  LEFT_RUNNING,
+  LEFT_RUNNING_STEPS,
   GATHER_TIMES,
   gatherSteps,
   PING_PONG,
@@ -102,6 +104,19 @@ describe('the loop trace on Pyodide', () => {
     // The line each generator stands at after its step: the yield, then the end of its loop.
     expect(steps.map((step) => step.line)).toEqual([6, 6, 6, 6, 4, 6, 4]);
     expect(summarize(await run(COUNTDOWNS))).toEqual(COUNTDOWN_STEPS("'done'"));
+  });
+
+  test("a task the cell leaves running is traced after the cell's last line, until it is done", async () => {
+    const id = runId + 1;
+    const early = await run(LEFT_RUNNING);
+    await session.settle(id);
+    const steps = [...traces.get(id)!.values()].sort((a, b) => a.index - b.index);
+    // The cell's own step reaches the page as the cell ends, the task's as they come: its end later.
+    expect(early.length).toBeGreaterThan(0);
+    expect(summarize(early)).toEqual(LEFT_RUNNING_STEPS(`Cell ${id}`).slice(0, Math.min(early.length, 2)));
+    expect(summarize(steps)).toEqual(LEFT_RUNNING_STEPS(`Cell ${id}`));
+    // Done, the trace is gone: the next cell's turns are not this one's.
+    expect(pyodide.runPython('import loop_trace; loop_trace._current is None')).toBe(true);
   });
 
   test('a runaway run_forever() stops growing at the bound', async () => {

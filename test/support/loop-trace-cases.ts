@@ -66,6 +66,24 @@ export const COUNTDOWN_STEPS = (done: string): StepSummary[] => [
   ['countdown#1', '', `finished, returned ${done}`, []],
 ];
 
+/** A cell that starts a task and ends without awaiting it: the task prints after the cell's last line. */
+export const LEFT_RUNNING = `import asyncio
+
+async def later():
+    print('before the sleep')
+    await asyncio.sleep(0.2)
+    print('after the last line')
+
+task = asyncio.create_task(later())
+print('last line')
+`;
+
+export const LEFT_RUNNING_STEPS = (cell: string): StepSummary[] => [
+  [cell, 'last line\n', 'finished', ['later#1']],
+  ['later#1', 'before the sleep\n', 'awaits sleep(0.2)', []],
+  ['later#1', 'after the last line\n', 'finished', []],
+];
+
 /** Chapter 4: the turns of Ping and Pong, busy waits folded: the chapter's stored trace, which its table shows. */
 const PING_PONG_STORED = (storedTraces['04-sleep-ping-pong'] as StoredTrace)['run-ping-pong']!;
 export const PING_PONG: StepSummary[] = PING_PONG_STORED.map((step) => [

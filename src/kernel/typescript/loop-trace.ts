@@ -13,6 +13,8 @@ const clock = performance.now.bind(performance);
 export interface LoopTrace {
   /** A line the cell printed, for the step that printed it. */
   printed(text: string): void;
+  /** The cell's last line ran and the work it left goes on, traced: the cell's own step, sent now. */
+  cellEnded(): void;
   /** Ends the trace: the reader's classes get their own methods back, the last steps are flushed. */
   stop(): void;
   /** The steps kept (with no sink: all of them, up to the limit) and how many were dropped. */
@@ -162,6 +164,14 @@ export function startLoopTrace({ scope, names, filename = 'the cell', sink, limi
     if (now() - lastFlush > FLUSH_MS) flush();
   }
 
+  let cellEnded = false;
+  /** A cell that made async calls has a step of its own when its last line has run (awaited or not). */
+  function endCell(): void {
+    if (cellEnded || !awaiting.seen) return;
+    cellEnded = true;
+    asyncStep(filename, 'finished');
+  }
+
   const declared = [...names];
   const cells = watchCells(scope, declared, ms, turn);
   const { isTask } = cells;
@@ -186,13 +196,16 @@ export function startLoopTrace({ scope, names, filename = 'the cell', sink, limi
     printed(text) {
       printed += text;
     },
+    cellEnded() {
+      endCell();
+      flush();
+    },
     stop() {
       generators.finish();
       generators.restore();
       cells.restore();
       awaiting.restore();
-      // A cell that awaited its async calls has finished with them.
-      if (awaiting.seen) asyncStep(filename, 'finished');
+      endCell();
       closeFold();
       flush();
     },

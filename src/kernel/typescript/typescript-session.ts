@@ -66,6 +66,15 @@ export function createTypeScriptSession(
   const { output: emit, pending: onPending, trace: onTrace } = typeof sink === 'function' ? { output: sink } : sink;
   /** The loop view's trace of the run being served, if it asked for one. */
   let tracing: LoopTrace | undefined;
+  /** The run whose trace goes on after its last line, while the work it left runs (see endTrailing). */
+  let trailing: number | undefined;
+  /** Ends a trace kept after its run's last line: the work is done or cancelled, or another cell runs (the wrappers would take its turns). */
+  const endTrailing = (runId?: number) => {
+    if (trailing === undefined || (runId !== undefined && runId !== trailing)) return;
+    trailing = undefined;
+    tracing?.stop();
+    tracing = undefined;
+  };
   const declared = new Set<string>();
   /** Globals a cell replaced (a cell may declare `const URL`): reset() puts them back. */
   const replaced = new Map<string, unknown>();
@@ -89,7 +98,10 @@ export function createTypeScriptSession(
       batcher.flush();
       return scheduler.pending();
     },
-    onChange: (runId, work) => onPending?.(runId, work),
+    onChange: (runId, work) => {
+      if (work.tasks + work.timers === 0) endTrailing(runId);
+      onPending?.(runId, work);
+    },
   });
   const original = { log: console.log, info: console.info, warn: console.warn, error: console.error };
   // A merged tail of a burst of logs leaves a frame later, even if nothing else is logged.
@@ -115,6 +127,7 @@ export function createTypeScriptSession(
 
   return {
     async run({ runId, code, filename, executionCount, trace = false }) {
+      endTrailing();
       scheduler.enter(runId);
       try {
         const prepared = prepareCell(code, { filename });
@@ -141,20 +154,28 @@ export function createTypeScriptSession(
         emit(runId, { output_type: 'error', ...cellTraceback(error, { filename, lines: code.split('\n').length }) });
         return 'error';
       } finally {
-        tracing?.stop();
-        tracing = undefined;
+        const left = scheduler.pending().get(runId);
+        if (tracing && left !== undefined && left.tasks + left.timers > 0) {
+          tracing.cellEnded();
+          trailing = runId;
+        } else {
+          tracing?.stop();
+          tracing = undefined;
+        }
         watch.check();
       }
     },
     settle: (runId, timeoutMs) => watch.settle(runId, timeoutMs),
     cancelRun(runId) {
       scheduler.cancel(runId);
+      endTrailing(runId);
       watch.check();
     },
     reportUncaught(error, heading = 'Uncaught (in promise)') {
       reportError(scheduler.current, error, heading);
     },
     reset() {
+      endTrailing();
       for (const name of declared) {
         if (replaced.has(name)) scope[name] = replaced.get(name);
         else delete scope[name];
