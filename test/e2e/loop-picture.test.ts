@@ -70,8 +70,7 @@ describe.skipIf(!hasChromium)("chapter 1's picture of the loop", () => {
     const { page, errors } = await openPage(shared.context, 'what-is-an-event-loop/?lang=ts');
     const cell = cellByIndex(page, 5);
     const view = loopViewOf(cell);
-    await view.toggle.click();
-    await view.region.waitFor();
+    await view.open();
     await runCell(cell);
     expect(await view.rows()).toEqual(TAKE_TURNS_STORED.map(storedCells));
     await view.button('First step').click();

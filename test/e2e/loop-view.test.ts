@@ -30,11 +30,20 @@ describe.skipIf(!hasChromium)('the loop view', () => {
     return { ...opened, cell, view: loopViewOf(cell) };
   }
 
+  /** Chapter 5 with its first cell run and the loop view of cell 3 (gather) open. */
+  async function openGather() {
+    const opened = await openPage(shared.context, 'async-await/');
+    await runCell(cellByIndex(opened.page, 1));
+    const cell = cellByIndex(opened.page, 3);
+    const view = loopViewOf(cell);
+    await view.open();
+    return { ...opened, cell, view };
+  }
+
   test("chapter 4's Ping and Pong: shown, filled live, its rows the real trace; step, slide, play and pause", async () => {
     const { page, errors, cell, view } = await openPingPong('sleep-ping-pong/');
     expect(await view.region.isVisible()).toBe(false);
-    await view.toggle.click();
-    await view.region.waitFor();
+    await view.open();
     expect(await view.region.getAttribute('aria-label')).toBe('Event loop of cell 4');
     expect(await view.status.textContent()).toBe('No steps yet. Run the cell to record its loop.');
     const headers = await view.table.getByRole('columnheader').allTextContents();
@@ -169,12 +178,7 @@ describe.skipIf(!hasChromium)('the loop view', () => {
   });
 
   test("chapter 5's gather: the view records asyncio's turns, the stored run beside the generator loop's", async () => {
-    const { page, errors } = await openPage(shared.context, 'async-await/');
-    await runCell(cellByIndex(page, 1));
-    const cell = cellByIndex(page, 3);
-    const view = loopViewOf(cell);
-    await view.toggle.click();
-    await view.region.waitFor();
+    const { page, errors, cell, view } = await openGather();
     await runCell(cell);
     // What the side by side draws is what this run recorded.
     expect(await view.rows()).toEqual(GATHER_STORED.map(storedCells));
@@ -197,12 +201,7 @@ describe.skipIf(!hasChromium)('the loop view', () => {
   });
 
   test("a task the cell leaves running keeps filling the view after the cell's last line", async () => {
-    const { page, errors } = await openPage(shared.context, 'async-await/');
-    await runCell(cellByIndex(page, 1));
-    const cell = cellByIndex(page, 3);
-    const view = loopViewOf(cell);
-    await view.toggle.click();
-    await view.region.waitFor();
+    const { errors, cell, view } = await openGather();
     await pasteCode(cell, "task = asyncio.create_task(pong())\nprint('last line')");
     await runCell(cell);
     // Pong's end comes two seconds after the cell's last line; the view records it.
@@ -216,8 +215,7 @@ describe.skipIf(!hasChromium)('the loop view', () => {
 
   test("in TypeScript, chapter 4's twin shows the same turns, its finished tasks returning null", async () => {
     const { errors, cell, view } = await openPingPong('sleep-ping-pong/?lang=ts');
-    await view.toggle.click();
-    await view.region.waitFor();
+    await view.open();
     await runCell(cell);
     const rows = await view.rows();
     expect(rows.map((row) => [row[1], row[2], row[4]])).toEqual(

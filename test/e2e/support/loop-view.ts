@@ -14,8 +14,14 @@ export function loopViewOf(cell: Locator) {
   const table = region.getByRole('table', { name: /^Steps/ });
   const slider = region.getByRole('slider', { name: 'Step' });
   const button = (name: string) => region.getByRole('button', { name, exact: true });
+  const toggle = cell.getByRole('button', { name: 'Show the loop' });
   return {
-    toggle: cell.getByRole('button', { name: 'Show the loop' }),
+    toggle,
+    /** Presses Show the loop and waits for the region. */
+    open: async () => {
+      await toggle.click();
+      await region.waitFor();
+    },
     region,
     table,
     slider,
