@@ -17,21 +17,14 @@ export async function checkOnPage(id: string, language: Language, source: string
   let timer: ReturnType<typeof setTimeout> | undefined;
   let outcome: 'interrupted' | 'restarted' | undefined;
   let finished = false;
-  const execute: Execute = async (request, sink) => {
-    const run = notebook.queueRun(
-      request,
-      { output: (message) => message.output_type !== 'clear_output' && message.output_type !== 'update_display_data' && sink(message) },
-      () => {
-        // The limit counts the check's own time, not a first load of the kernel.
-        const kernel = notebook.kernelFor(language);
-        whenLoaded(kernel, () => {
-          if (!finished) timer = setTimeout(() => (outcome = kernel.interrupt()), stopAfterMs);
-        });
-        return 0;
-      },
-    );
-    return (await run.job.result) ?? 'error';
-  };
+  const execute: Execute = (request, sink) =>
+    notebook.execute(request, sink, () => {
+      // The limit counts the check's own time, not a first load of the kernel.
+      const kernel = notebook.kernelFor(language);
+      whenLoaded(kernel, () => {
+        if (!finished) timer = setTimeout(() => (outcome = kernel.interrupt()), stopAfterMs);
+      });
+    });
   try {
     const feedback = await runCheck(exercise, language, source, execute);
     if (outcome === undefined) return feedback;

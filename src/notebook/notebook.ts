@@ -31,8 +31,12 @@ export interface Notebook {
    * execution count to use. Output of work the code schedules keeps reaching `sink`.
    */
   queueRun(request: ExecuteRequest, sink: RunSink, onStart?: () => number): QueuedRun;
-  /** Runs code without a cell element (checks, exporters): resolves when its last line has run. */
-  execute(request: ExecuteRequest, sink: (output: Output) => void): Promise<RunStatus>;
+  /**
+   * Runs code without a cell element (checks): resolves when its last line has run. Only the
+   * outputs a cell would keep reach `sink` (no clear_output or display updates); `onStart` runs as
+   * the code leaves the queue.
+   */
+  execute(request: ExecuteRequest, sink: (output: Output) => void, onStart?: () => void): Promise<RunStatus>;
   nextExecutionCount(): number;
   /** After a restart counting starts again at 1, as in Jupyter. */
   resetExecutionCount(): void;
@@ -76,8 +80,12 @@ export function getNotebook(): Notebook {
     kernels: () => LANGUAGES.flatMap((language) => kernels[language] ?? []),
     queue,
     queueRun,
-    async execute(request, sink) {
-      const run = queueRun(request, { output: (message) => message.output_type !== 'clear_output' && message.output_type !== 'update_display_data' && sink(message) });
+    async execute(request, sink, onStart) {
+      const output: RunSink['output'] = (message) => message.output_type !== 'clear_output' && message.output_type !== 'update_display_data' && sink(message);
+      const run = queueRun(request, { output }, () => {
+        onStart?.();
+        return 0;
+      });
       return (await run.job.result) ?? 'error';
     },
     nextExecutionCount: () => ++count,
