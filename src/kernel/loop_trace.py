@@ -50,7 +50,7 @@ class Trace:
         self._coroutines = set()
         self._execute = ExecuteSteps(self, self._codes)
         self._asyncio = AsyncioSteps(self.names, self._coroutines)
-        self._generators = GeneratorSteps(self)
+        self._generators = GeneratorSteps(self, self._codes)
         self._failed = None
 
     # -- time and output -------------------------------------------------------------------
@@ -73,9 +73,6 @@ class Trace:
     def next_index(self):
         self.index += 1
         return self.index
-
-    def step_codes(self):
-        return self._codes
 
     def steps(self):
         """The steps kept so far (with no sink: all of them, up to the limit), the open folds included."""

@@ -19,8 +19,9 @@ CO_GENERATOR = 0x20
 
 
 class GeneratorSteps:
-    def __init__(self, trace):
+    def __init__(self, trace, step_codes):
         self.trace = trace  # its names, clock, printed text, step numbers and rows
+        self.step_codes = step_codes  # the task loop's step methods, shared with the trace
         self.codes = set()  # generator code objects stepped by a loop
         self.skipped = set()  # generator code objects driven by another generator or a task's method
         self._loop = None  # the frame that calls next()
@@ -41,7 +42,7 @@ class GeneratorSteps:
         if (
             driver is None
             or driver.co_flags & (CO_GENERATOR | 0x80 | 0x200)
-            or driver in self.trace.step_codes()
+            or driver in self.step_codes
             or not is_cell_file(driver.co_filename)
         ):
             self.skipped.add(code)  # yield from, a coroutine, a Task's execute() or a library: not a loop's step

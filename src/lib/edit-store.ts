@@ -52,10 +52,10 @@ export function createEditStore(storage: Storage | undefined): EditStore {
   };
 }
 
-/** The page's localStorage, or `undefined` when the browser refuses it (some private windows). */
-export function browserStorage(): Storage | undefined {
+/** The page's localStorage (or this tab's sessionStorage), or `undefined` when the browser refuses it (some private windows). */
+export function browserStorage(area: 'localStorage' | 'sessionStorage' = 'localStorage'): Storage | undefined {
   try {
-    return window.localStorage;
+    return window[area];
   } catch {
     return undefined;
   }

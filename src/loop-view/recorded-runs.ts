@@ -1,3 +1,4 @@
+import { browserStorage } from '../lib/edit-store.ts';
 import { toStoredStep, type StoredStep } from './stored-trace.ts';
 import { isTraceStep, type TraceStep } from './trace-step.ts';
 
@@ -12,15 +13,7 @@ export const MAX_KEPT_STEPS = 200;
 /** The page a cell is on, as a run's key begins: the last part of the path (the base path aside). */
 export const pageOf = (path: string): string => path.split('/').filter(Boolean).at(-1) ?? '';
 
-function tabStorage(): Storage | undefined {
-  try {
-    return window.sessionStorage;
-  } catch {
-    return undefined;
-  }
-}
-
-export function keepRun(run: string, steps: readonly TraceStep[], storage = tabStorage()): void {
+export function keepRun(run: string, steps: readonly TraceStep[], storage = browserStorage('sessionStorage')): void {
   try {
     if (steps.length === 0 || steps.length > MAX_KEPT_STEPS) storage?.removeItem(PREFIX + run);
     else storage?.setItem(PREFIX + run, JSON.stringify(steps));
@@ -29,7 +22,7 @@ export function keepRun(run: string, steps: readonly TraceStep[], storage = tabS
   }
 }
 
-export function recordedRun(run: string, storage = tabStorage()): StoredStep[] | undefined {
+export function recordedRun(run: string, storage = browserStorage('sessionStorage')): StoredStep[] | undefined {
   try {
     const text = storage?.getItem(PREFIX + run);
     const steps: unknown = text ? JSON.parse(text) : undefined;

@@ -112,54 +112,40 @@ export function startLoopTrace({ scope, names, filename = 'the cell', sink, limi
     if (value !== null && value !== undefined) queued.push(value);
     const queueNames = queued.map(name);
     const end = ms();
-    if (value === task && text === '') {
-      if (!fold) {
-        index += 1;
-        fold = { index, task: who, printed: '', returned: 'itself', queue: [], parked: [], count: 0, clock: false, turns: {}, file, line, start, end };
-      }
-      fold.turns![who] = (fold.turns![who] ?? 0) + 1;
-      fold.count += 1;
-      fold.task = Object.keys(fold.turns!).join(', ');
-      fold.clock ||= clock;
-      fold.queue = queueNames;
-      fold.parked = parkedBy(queued);
-      Object.assign(fold, { file, line, end });
-    } else {
-      closeFold();
-      index += 1;
-      const returned = value === task ? 'itself' : name(value);
-      add({ index, task: who, printed: text, returned, queue: queueNames, parked: parkedBy(queued), count: 1, clock: false, file, line, start, end });
-    }
-    if (now() - lastFlush > FLUSH_MS) flush();
+    const returned = value === task ? 'itself' : name(value);
+    const busy = value === task && text === '';
+    record({ task: who, printed: text, returned, queue: queueNames, parked: parkedBy(queued), clock: busy && clock, file, line, start, end }, busy);
   }
 
   /** An async call's step: its first part up to the await that parks it, or its end. */
   function asyncStep(task: string, returned: string): void {
-    closeFold();
-    index += 1;
     const text = printed;
     printed = '';
     const at = ms();
-    add({ index, task, printed: text, returned, queue: [], parked: awaiting.parked(), count: 1, clock: false, file: '', line: 0, start: at, end: at });
-    if (now() - lastFlush > FLUSH_MS) flush();
+    record({ task, printed: text, returned, queue: [], parked: awaiting.parked(), clock: false, file: '', line: 0, start: at, end: at }, false);
   }
 
   /** A bare generator's step (chapter 1's loop): folds like a Sleep's turn when it only read the clock. */
   function generatorStep(step: GeneratorStep): void {
-    if (step.printed === '' && step.returned === 'yielded' && step.clock) {
+    const busy = step.printed === '' && step.returned === 'yielded' && step.clock;
+    record({ ...step, clock: busy, parked: [] }, busy);
+  }
+
+  /** Adds a step; a busy one (a turn that only read the clock) joins the open fold, which counts turns per task. */
+  function record(row: Omit<TraceStep, 'index' | 'count' | 'turns'>, busy: boolean): void {
+    if (busy) {
       if (!fold) {
         index += 1;
-        fold = { index, task: step.task, printed: '', returned: 'yielded', queue: [], parked: [], count: 0, clock: true, turns: {}, file: step.file, line: step.line, start: step.start, end: step.end };
+        fold = { ...row, index, count: 0, turns: {} };
       }
-      fold.turns![step.task] = (fold.turns![step.task] ?? 0) + 1;
+      fold.turns![row.task] = (fold.turns![row.task] ?? 0) + 1;
       fold.count += 1;
-      fold.task = Object.keys(fold.turns!).join(', ');
-      Object.assign(fold, { queue: step.queue, file: step.file, line: step.line, end: step.end });
+      fold.clock ||= row.clock;
+      Object.assign(fold, { task: Object.keys(fold.turns!).join(', '), queue: row.queue, parked: row.parked, file: row.file, line: row.line, end: row.end });
     } else {
       closeFold();
       index += 1;
-      const { task, printed: text, returned, queue, file, line, start, end } = step;
-      add({ index, task, printed: text, returned, queue, parked: [], count: 1, clock: false, file, line, start, end });
+      add({ ...row, index, count: 1 });
     }
     if (now() - lastFlush > FLUSH_MS) flush();
   }
