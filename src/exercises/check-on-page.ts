@@ -1,4 +1,4 @@
-import { whenLoaded } from '../kernel/kernel.ts';
+import { whenLoaded } from '../kernel/page/kernel.ts';
 import type { Language } from '../notebook/language.ts';
 import { getNotebook } from '../notebook/notebook.ts';
 import { exerciseById } from './catalog.ts';

@@ -53,7 +53,7 @@ const parkedTask = object({ task: string, state: literal('yielded', 'awaiting'),
 
 /**
  * One row of the loop view: a turn of the loop (or many folded busy turns), as the kernels' tracers
- * record it (src/kernel/loop_trace.py, src/kernel/typescript/loop-trace.ts).
+ * record it (src/kernel/python/loop_trace.py, src/kernel/typescript/loop-trace.ts).
  */
 export const traceStep = object({
   /** 1-based, in the order of the run; a gap means steps were dropped to keep memory bounded. */

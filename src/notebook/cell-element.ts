@@ -1,4 +1,4 @@
-import { whenLoaded, type RunHandle } from '../kernel/kernel.ts';
+import { whenLoaded, type RunHandle } from '../kernel/page/kernel.ts';
 import type { Output, RunStatus } from '../kernel/protocol.ts';
 import { CellModel } from './cell-model.ts';
 import { CellView } from './cell-view.ts';

@@ -1,4 +1,4 @@
-import type { Kernel } from '../kernel/kernel.ts';
+import type { Kernel } from '../kernel/page/kernel.ts';
 import { cellsAbove, type CellHandle } from './cells.ts';
 
 /**

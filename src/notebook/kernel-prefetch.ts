@@ -1,5 +1,5 @@
 import { withBase } from '../lib/base-url.ts';
-import { PREFETCHED_FILES, PYODIDE_VERSION } from '../kernel/pyodide-paths.ts';
+import { PREFETCHED_FILES, PYODIDE_VERSION } from '../kernel/python/pyodide-paths.ts';
 import { connectionIsPrecious } from '../lib/connection.ts';
 import { currentLanguage } from './language.ts';
 

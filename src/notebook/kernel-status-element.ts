@@ -1,4 +1,4 @@
-import type { KernelStatus } from '../kernel/kernel.ts';
+import type { KernelStatus } from '../kernel/page/kernel.ts';
 import { LANGUAGES, onLanguageChange } from './language.ts';
 import { getNotebook } from './notebook.ts';
 

@@ -1,5 +1,5 @@
-import { createPythonKernel, createTypeScriptKernel } from '../kernel/client.ts';
-import type { Kernel } from '../kernel/kernel.ts';
+import { createPythonKernel, createTypeScriptKernel } from '../kernel/page/client.ts';
+import type { Kernel } from '../kernel/page/kernel.ts';
 
 /** The notebook's two languages; every cell has both, one is shown. */
 export type Language = 'python' | 'typescript';

@@ -1,4 +1,4 @@
-import type { Kernel, RunHandle, RunSink } from '../kernel/kernel.ts';
+import type { Kernel, RunHandle, RunSink } from '../kernel/page/kernel.ts';
 import type { Output, RunStatus } from '../kernel/protocol.ts';
 import { LANGUAGE_TABLE, LANGUAGES, currentLanguage, type Language } from './language.ts';
 import { createRunQueue, type QueuedJob, type RunQueue } from './run-queue.ts';

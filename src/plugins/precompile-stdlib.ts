@@ -8,6 +8,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { collectCells } from './cells.ts';
+import { modulesOf, RUNNER_MODULE } from '../kernel/python/modules.ts';
 
 /** The standard library as the site serves it: a small first load and the rest, all compiled. */
 export interface SplitStdlib {
@@ -26,10 +27,10 @@ export interface SplitStdlib {
 const IMPORTER_NEEDS = ['encodings.cp437'];
 
 const SPLIT_SCRIPT = new URL('./precompile-stdlib.py', import.meta.url);
-const RUNNER = new URL('../kernel/runner.py', import.meta.url);
-/** The runner's own modules, which it imports from beside itself (see src/kernel/python-session.ts). */
-const KERNEL_MODULES = ['nb_routing.py', 'nb_asyncio.py'].map((name) => new URL(`../kernel/${name}`, import.meta.url));
-const CHAPTERS = new URL('../../content/chapters/', import.meta.url);
+const PACKAGE = new URL('../kernel/python/', import.meta.url);
+/** The modules the runner imports at start (the tracer's come only with the loop view). */
+const KERNEL_MODULES = modulesOf('kernel');
+const CHAPTERS = new URL('../../content/chapters', import.meta.url);
 
 async function chapterCells(): Promise<string[][]> {
   const files = (await readdir(CHAPTERS)).filter((file) => /^\d\d-.*\.mdx$/.test(file)).sort();
@@ -52,11 +53,11 @@ async function firstImports(pyodide: PyodideAPI, chapters: string[][]): Promise<
   const dict = pyodide.globals.get('dict') as () => PyProxy;
   pyodide.FS.mkdirTree('/tmp/notebook-kernel');
   for (const module of KERNEL_MODULES) {
-    pyodide.FS.writeFile(`/tmp/notebook-kernel/${module.pathname.split('/').pop()}`, await readFile(module, 'utf8'));
+    pyodide.FS.writeFile(`/tmp/notebook-kernel/${module}`, await readFile(new URL(module, PACKAGE), 'utf8'));
   }
   pyodide.runPython("import sys; sys.path.insert(0, '/tmp/notebook-kernel')");
   const runner = dict();
-  pyodide.runPython(await readFile(RUNNER, 'utf8'), { globals: runner, filename: '<notebook-runner>' });
+  pyodide.runPython(await readFile(new URL(RUNNER_MODULE, PACKAGE), 'utf8'), { globals: runner, filename: '<notebook-runner>' });
   // As the page does: a Runner routes streams and lends the page's loop to pasted asyncio code.
   pyodide.runPython('Runner(lambda *args: None, lambda *args: None)', { globals: runner });
   pyodide.runPython('import sys; sys.path.remove("/tmp/notebook-kernel")');
@@ -79,7 +80,7 @@ async function firstImports(pyodide: PyodideAPI, chapters: string[][]): Promise<
 export async function splitStdlib(packageDir: string, version: string, cacheDir: string): Promise<SplitStdlib> {
   const chapters = await chapterCells();
   const hash = createHash('sha256');
-  const kernel = await Promise.all([RUNNER, ...KERNEL_MODULES].map((file) => readFile(file, 'utf8')));
+  const kernel = await Promise.all([RUNNER_MODULE, ...KERNEL_MODULES].map((file) => readFile(new URL(file, PACKAGE), 'utf8')));
   for (const part of [version, await readFile(SPLIT_SCRIPT, 'utf8'), ...kernel, JSON.stringify(chapters), ...IMPORTER_NEEDS]) {
     hash.update(part).update('\0');
   }

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { CORE_STDLIB, REST_STDLIB, LAZY_STDLIB_DIR, type FileSize } from '../kernel/pyodide-paths.ts';
+import { CORE_STDLIB, REST_STDLIB, LAZY_STDLIB_DIR, type FileSize } from '../kernel/python/pyodide-paths.ts';
 import { copySplitStdlib, splitStdlib, type SplitStdlib } from './precompile-stdlib.ts';
 import { precompressed, PRECOMPRESSED_SUFFIXES } from './precompress.ts';
 

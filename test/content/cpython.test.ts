@@ -5,7 +5,7 @@ import { isOutput, type Output } from '../../src/kernel/protocol.ts';
 import { normalizeOutputText, outputsText } from '../../src/output/text.ts';
 import { readChapters } from '../support/chapters.ts';
 
-const RUNNER = join(import.meta.dirname, '../../src/kernel/runner.py');
+const RUNNER = join(import.meta.dirname, '../../src/kernel/python/runner.py');
 const HARNESS = join(import.meta.dirname, 'cpython-harness.py');
 
 /** Runs a chapter's cells in order in one CPython process, through the notebook's runner. */

@@ -6,7 +6,7 @@ import { checkProgram, checkRequest, observationFrom } from '../../src/exercises
 import { evaluate } from '../../src/exercises/checks.ts';
 import { exerciseCases } from '../support/exercise-cases.ts';
 
-const RUNNER = join(import.meta.dirname, '../../src/kernel/runner.py');
+const RUNNER = join(import.meta.dirname, '../../src/kernel/python/runner.py');
 const HARNESS = join(import.meta.dirname, 'cpython-harness.py');
 const cases = exerciseCases('python');
 

@@ -2,7 +2,7 @@ import { dirname } from 'node:path';
 import { createRequire } from 'node:module';
 import { loadPyodide } from 'pyodide';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { createPythonSession, type PythonSession } from '../../src/kernel/python-session.ts';
+import { createPythonSession, type PythonSession } from '../../src/kernel/python/session.ts';
 import type { Output } from '../../src/kernel/protocol.ts';
 import { runCheck, type Execute } from '../../src/exercises/run-check.ts';
 import { exerciseCases } from '../support/exercise-cases.ts';

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { loadPyodide, type PyodideAPI } from 'pyodide';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { createPythonSession, type PythonSession } from '../../src/kernel/python-session.ts';
+import { createPythonSession, type PythonSession } from '../../src/kernel/python/session.ts';
 import type { TraceStep } from '../../src/loop-view/trace-step.ts';
 import {
   chapter,
@@ -26,7 +26,7 @@ import {
 } from '../support/loop-trace-cases.ts';
 
 const indexURL = `${dirname(createRequire(import.meta.url).resolve('pyodide/package.json'))}/`;
-const RUNNER = join(import.meta.dirname, '../../src/kernel/runner.py');
+const RUNNER = join(import.meta.dirname, '../../src/kernel/python/runner.py');
 const HARNESS = join(import.meta.dirname, 'loop-trace-harness.py');
 /** sys.monitoring needs Python 3.12 or later; the machine's python3 is 3.11 (pyenv has newer ones). */
 const PYTHON_ENV = { ...process.env, PYENV_VERSION: process.env['PYENV_VERSION'] ?? '3.14:3.13.0:3.12.1' };

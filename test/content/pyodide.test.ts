@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { loadTestPyodide } from '../support/pyodide.ts';
-import { createPythonSession, type PythonSession } from '../../src/kernel/python-session.ts';
+import { createPythonSession, type PythonSession } from '../../src/kernel/python/session.ts';
 import type { Output } from '../../src/kernel/protocol.ts';
 import { normalizeOutputText, outputsText } from '../../src/output/text.ts';
 import { readChapters } from '../support/chapters.ts';

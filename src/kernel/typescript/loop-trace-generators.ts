@@ -1,4 +1,4 @@
-import { clearYieldMark, readYieldMark, type StoodAt } from './loop-trace-classes.ts';
+import { clearYieldMark, readYieldMark, type StoodAt } from './loop-trace-execute.ts';
 
 /** A settled step of a bare generator: everything a trace row needs but its number. */
 export interface GeneratorStep extends StoodAt {

@@ -1,6 +1,6 @@
 import type { ParkedTask, TraceStep } from '../protocol.ts';
-import { watchAsync } from './loop-trace-async.ts';
-import { watchCells, type StoodAt } from './loop-trace-classes.ts';
+import { watchAsync } from './loop-trace-asyncio.ts';
+import { watchCells, type StoodAt } from './loop-trace-execute.ts';
 import { watchGenerators, type GeneratorStep } from './loop-trace-generators.ts';
 
 /** Steps kept between two flushes, as in loop_trace.py: older ones are dropped (their numbers leave a gap). */

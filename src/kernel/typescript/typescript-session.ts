@@ -1,7 +1,7 @@
-import { createPendingWatch } from '../pending-watch.ts';
+import { createPendingWatch } from '../worker/pending-watch.ts';
 import type { Output, TraceStep } from '../protocol.ts';
-import type { KernelSession, SessionSink } from '../python-session.ts';
-import { createStreamBatcher, type StreamName } from '../stream-batcher.ts';
+import type { KernelSession, SessionSink } from '../worker/session.ts';
+import { createStreamBatcher, type StreamName } from '../worker/stream-batcher.ts';
 import { formatLogArguments, formatValue } from './format-value.ts';
 import { startLoopTrace, type LoopTrace } from './loop-trace.ts';
 import { CellSyntaxError, prepareCell, YIELD_AT } from './prepare-cell.ts';

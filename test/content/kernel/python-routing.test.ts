@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { loadTestPyodide } from '../../support/pyodide.ts';
-import { createPythonSession, type PythonSession } from '../../../src/kernel/python-session.ts';
+import { createPythonSession, type PythonSession } from '../../../src/kernel/python/session.ts';
 import type { Output, PendingWork } from '../../../src/kernel/protocol.ts';
 import { outputsText } from '../../../src/output/text.ts';
 

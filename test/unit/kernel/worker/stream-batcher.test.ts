@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createStreamBatcher, type StreamName } from '../../../src/kernel/stream-batcher.ts';
+import { createStreamBatcher, type StreamName } from '../../../../src/kernel/worker/stream-batcher.ts';
 
 /** A batcher on a clock the test moves by hand, recording what reaches the page. */
 function setup(options: { burst?: number; windowMs?: number } = {}) {

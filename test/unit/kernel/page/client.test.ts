@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Kernel, RestartEvent, RunHandle, RunSink } from '../../../src/kernel/kernel.ts';
-import type { KernelEvent, KernelRequest, OutputMessage, PendingWork } from '../../../src/kernel/protocol.ts';
+import type { Kernel, RestartEvent, RunHandle, RunSink } from '../../../../src/kernel/page/kernel.ts';
+import type { KernelEvent, KernelRequest, OutputMessage, PendingWork } from '../../../../src/kernel/protocol.ts';
 
 // Node has no Worker. The client sends through `Worker.prototype.postMessage`, so the stand-in's
 // prototype method records on the instance; the fake worker below extends it. Hoisted so the
@@ -15,7 +15,7 @@ vi.hoisted(() => {
   (globalThis as Record<string, unknown>)['Worker'] = WorkerStandIn;
 });
 
-const { createWorkerKernel } = await import('../../../src/kernel/client.ts');
+const { createWorkerKernel } = await import('../../../../src/kernel/page/client.ts');
 
 type Listener = (event: unknown) => void;
 
@@ -308,7 +308,7 @@ describe('cancel', () => {
     expect(workers[1]!.requests.filter((sent) => sent.type === 'cancel')).toEqual([]);
   });
 
-  // BUG (src/kernel/client.ts, run().cancel): cancel() on a run whose code is still running deletes
+  // BUG (src/kernel/page/client.ts, run().cancel): cancel() on a run whose code is still running deletes
   // its record, so the worker's later `done` is dropped: `done` never settles (the page's run queue
   // waits on it forever) and the status stays 'busy'. cancel() should stop routing output but still
   // let `done` settle (or settle it itself).

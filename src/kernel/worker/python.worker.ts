@@ -1,5 +1,5 @@
-import { loadPythonRuntime } from './python-runtime.ts';
-import { createPythonSession, type PythonSession } from './python-session.ts';
+import { loadPythonRuntime } from '../python/runtime.ts';
+import { createPythonSession, type PythonSession } from '../python/session.ts';
 import { post, postingSink, serve } from './worker-port.ts';
 
 async function start(): Promise<PythonSession> {

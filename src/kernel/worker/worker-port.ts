@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
-import type { KernelSession } from './python-session.ts';
-import { isKernelRequest, type KernelEvent, type KernelRequest, type OutputMessage, type PendingWork, type TraceStep } from './protocol.ts';
+import type { KernelSession } from './session.ts';
+import { isKernelRequest, type KernelEvent, type KernelRequest, type OutputMessage, type PendingWork, type TraceStep } from '../protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 

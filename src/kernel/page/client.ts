@@ -1,6 +1,6 @@
-import { createDeferred, type Deferred } from '../lib/deferred.ts';
+import { createDeferred, type Deferred } from '../../lib/deferred.ts';
 import type { Kernel, KernelStatus, RestartEvent, RunSink } from './kernel.ts';
-import { isKernelEvent, type KernelEvent, type KernelRequest, type RunStatus } from './protocol.ts';
+import { isKernelEvent, type KernelEvent, type KernelRequest, type RunStatus } from '../protocol.ts';
 
 /**
  * A run the page still routes messages for: while its code runs, and afterwards for the output of
@@ -213,7 +213,7 @@ export const createPythonKernel = (): Kernel =>
   createWorkerKernel({
     label: 'Python',
     interruptible: true,
-    createWorker: () => new Worker(new URL('./python.worker.ts', import.meta.url), { type: 'module', name: 'python-kernel' }),
+    createWorker: () => new Worker(new URL('../worker/python.worker.ts', import.meta.url), { type: 'module', name: 'python-kernel' }),
   });
 
 export const createTypeScriptKernel = (): Kernel =>
@@ -221,5 +221,5 @@ export const createTypeScriptKernel = (): Kernel =>
     label: 'TypeScript',
     interruptible: false,
     createWorker: () =>
-      new Worker(new URL('./typescript.worker.ts', import.meta.url), { type: 'module', name: 'typescript-kernel' }),
+      new Worker(new URL('../worker/typescript.worker.ts', import.meta.url), { type: 'module', name: 'typescript-kernel' }),
   });

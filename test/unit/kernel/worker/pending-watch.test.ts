@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PendingWork } from '../../../src/kernel/protocol.ts';
+import type { PendingWork } from '../../../../src/kernel/protocol.ts';
 
 // The watch takes setTimeout when it loads (before a kernel wraps the globals), so the fake clock
 // must be in place first, and stay for the whole file.
 vi.useFakeTimers();
-const { createPendingWatch } = await import('../../../src/kernel/pending-watch.ts');
+const { createPendingWatch } = await import('../../../../src/kernel/worker/pending-watch.ts');
 
 afterEach(() => {
   vi.clearAllTimers();

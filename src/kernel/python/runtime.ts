@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import { loadPyodide, version, type PyodideAPI } from 'pyodide';
-import { withBase } from '../lib/base-url.ts';
-import { connectionIsPrecious } from '../lib/connection.ts';
+import { withBase } from '../../lib/base-url.ts';
+import { connectionIsPrecious } from '../../lib/connection.ts';
 import { CORE_STDLIB, REST_STDLIB, RUNTIME_SIZES } from './pyodide-paths.ts';
 import { installLazyStdlib, type LazyStdlib } from './lazy-stdlib.ts';
 

@@ -1,4 +1,4 @@
-import type { PendingWork } from './protocol.ts';
+import type { PendingWork } from '../protocol.ts';
 
 // Taken at load, before the TypeScript kernel wraps the globals to see what cells schedule.
 const setTimer = globalThis.setTimeout.bind(globalThis);

@@ -2,7 +2,7 @@ import type { PyodideAPI } from 'pyodide';
 import type { PyProxy } from 'pyodide/ffi';
 import importerSource from './stdlib-importer.py?raw';
 
-/** The importer of the modules the first load leaves out (src/kernel/stdlib-importer.py). */
+/** The importer of the modules the first load leaves out (src/kernel/python/stdlib-importer.py). */
 export interface LazyStdlib {
   /** Hands over the whole rest of the library (a zip), so later imports need no network. */
   addRest(zip: Uint8Array): void;

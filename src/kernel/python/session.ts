@@ -1,44 +1,13 @@
 import type { PyodideAPI } from 'pyodide';
 import type { PyProxy } from 'pyodide/ffi';
-import asyncioSource from './nb_asyncio.py?raw';
-import routingSource from './nb_routing.py?raw';
-import runnerSource from './runner.py?raw';
-import { createPendingWatch, type PendingWatch } from './pending-watch.ts';
-import { LOOP_TRACE_MODULES } from './loop-trace-modules.ts';
-import { isOutput, traceStep, type Output, type PendingWork, type RunStatus, type TraceStep } from './protocol.ts';
-import { createStreamBatcher, type StreamName } from './stream-batcher.ts';
+import { createPendingWatch, type PendingWatch } from '../worker/pending-watch.ts';
+import { MODULE_SOURCES, RUNNER_SOURCE } from './module-sources.ts';
+import { KERNEL_DIR, RUNNER_MODULE } from './modules.ts';
+import { isOutput, traceStep, type Output } from '../protocol.ts';
+import { createStreamBatcher, type StreamName } from '../worker/stream-batcher.ts';
+import type { KernelSession, SessionSink } from '../worker/session.ts';
 
-const KERNEL_DIR = '/home/pyodide/.notebook-kernel';
-const RUNNER_FILENAME = `${KERNEL_DIR}/runner.py`;
-
-export interface RunCell {
-  runId: number;
-  code: string;
-  filename: string;
-  executionCount: number;
-  /** Loop view: record the loop's turns and pass them to the sink's `trace`. */
-  trace?: boolean;
-}
-
-/** What a kernel session reports, each piece tagged with the run (cell execution) it belongs to. */
-export interface SessionSink {
-  output(runId: number, output: Output): void;
-  /** The work a run still has on the event loop after (or while) its code runs. */
-  pending?(runId: number, work: PendingWork): void;
-  /** Steps of a traced run's loop (src/kernel/loop_trace.py), in batches while it runs. */
-  trace?(runId: number, steps: TraceStep[]): void;
-}
-
-export interface KernelSession {
-  /** Runs a cell's code; resolves when its last line has run. Work it scheduled may go on. */
-  run(cell: RunCell): Promise<RunStatus>;
-  /** Resolves once the run has no work left on the loop, or after `timeoutMs`. */
-  settle(runId: number, timeoutMs?: number): Promise<void>;
-  /** Cancels the timers and tasks a run left on the loop. */
-  cancelRun(runId: number): void;
-  /** Forgets every variable, as a fresh notebook would. */
-  reset(): void;
-}
+const RUNNER_FILENAME = `${KERNEL_DIR}/${RUNNER_MODULE}`;
 
 export interface PythonSession extends KernelSession {
   /** Stops the running cell if it is awaiting; returns whether there was one. */
@@ -63,10 +32,8 @@ function fromPython(payload: unknown): unknown {
 /** The runner's modules, where Python's import system finds them. */
 function installKernelModules(pyodide: PyodideAPI): void {
   pyodide.FS.mkdirTree(KERNEL_DIR);
-  pyodide.FS.writeFile(`${KERNEL_DIR}/nb_routing.py`, routingSource);
-  pyodide.FS.writeFile(`${KERNEL_DIR}/nb_asyncio.py`, asyncioSource);
-  pyodide.FS.writeFile(RUNNER_FILENAME, runnerSource);
-  for (const [name, source] of Object.entries(LOOP_TRACE_MODULES)) pyodide.FS.writeFile(`${KERNEL_DIR}/${name}`, source);
+  pyodide.FS.writeFile(RUNNER_FILENAME, RUNNER_SOURCE);
+  for (const [name, source] of MODULE_SOURCES) pyodide.FS.writeFile(`${KERNEL_DIR}/${name}`, source);
   pyodide.runPython(`import sys\nif ${JSON.stringify(KERNEL_DIR)} not in sys.path: sys.path.insert(0, ${JSON.stringify(KERNEL_DIR)})`);
 }
 
@@ -121,7 +88,7 @@ export function createPythonSession(
 
   const scope = pyodide.globals.get('dict')() as PyProxy;
   scope.set('__file__', RUNNER_FILENAME);
-  pyodide.runPython(runnerSource, { globals: scope, filename: RUNNER_FILENAME });
+  pyodide.runPython(RUNNER_SOURCE, { globals: scope, filename: RUNNER_FILENAME });
   const runner = (scope.get('Runner') as (...args: unknown[]) => PyProxy)(report, sendStream);
   const executionCounts = new Map<number, number>();
 

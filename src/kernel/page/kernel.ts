@@ -1,4 +1,4 @@
-import type { KernelState, OutputMessage, PendingWork, RunStatus, TraceStep } from './protocol.ts';
+import type { KernelState, OutputMessage, PendingWork, RunStatus, TraceStep } from '../protocol.ts';
 
 /** What the page shows about a kernel: its state and, while it starts, what it is doing. */
 export interface KernelStatus {

@@ -1,4 +1,4 @@
-import { createTypeScriptSession } from './typescript/typescript-session.ts';
+import { createTypeScriptSession } from '../typescript/typescript-session.ts';
 import { post, postingSink, serve } from './worker-port.ts';
 
 // A worker of its own, so `while (true) {}` in a cell never freezes the page: Stop ends the worker.
