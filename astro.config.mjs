@@ -7,7 +7,7 @@ import contentSecurityPolicy from './src/plugins/content-security-policy.ts';
 import pagefindIndex from './src/plugins/pagefind-index.ts';
 import serviceWorker from './src/plugins/service-worker.ts';
 import remarkCells from './src/plugins/remark-cells.ts';
-import { CODE_THEMES } from './src/editor/code-style.ts';
+import { CODE_THEMES } from './src/lib/code-style.ts';
 
 // Cross-origin isolation lets a later Stop button interrupt Python through a SharedArrayBuffer.
 const isolation = {

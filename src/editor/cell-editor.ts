@@ -24,13 +24,14 @@ import {
   CODE_PADDING_X,
   CODE_PADDING_Y,
   CODE_THEMES,
-} from './code-style.ts';
+} from '../lib/code-style.ts';
 import { currentColorScheme, onColorSchemeChange } from '../lib/color-scheme.ts';
-import type { CaretPosition } from '../notebook/caret-in-text.ts';
+import { LANGUAGES, LANGUAGE_TABLE, type Language } from '../lib/languages.ts';
+import type { CaretPosition } from '../lib/caret-in-text.ts';
 
 export interface CellEditorOptions {
   code: string;
-  language: 'python' | 'typescript';
+  language: Language;
   /** Accessible name of the text area, e.g. "Code of cell 3". */
   label: string;
   onChange(code: string): void;
@@ -52,6 +53,20 @@ export interface CellEditor {
   placeCaret(position: CaretPosition): void;
 }
 
+/** Each language's grammar, for Monaco's colours (the same shiki grammar that coloured the static code). */
+const GRAMMARS: Readonly<Record<Language, () => Promise<{ default: unknown }>>> = {
+  python: () => import('@shikijs/langs/python'),
+  typescript: () => import('@shikijs/langs/typescript'),
+};
+
+/** Indentation and bracket rules, where Monaco has no language service that brings its own. */
+const CONFIGURATIONS: Partial<Record<Language, monaco.languages.LanguageConfiguration>> = {
+  python: pythonConfiguration,
+};
+
+/** Monaco's workers are asked for by its language ids: a language service's own, or the plain editor's. */
+const SERVICE_IDS = new Set<string>(LANGUAGES.map((language) => LANGUAGE_TABLE[language].monaco).filter((row) => row.languageService).map((row) => row.id));
+
 let setup: Promise<void> | undefined;
 
 function addStyles(): void {
@@ -66,18 +81,21 @@ function setUpOnce(): Promise<void> {
   setup ??= (async () => {
     (self as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = {
       getWorker: (_id: string, label: string) =>
-        label === 'typescript' || label === 'javascript' ? new TypeScriptWorker() : new EditorWorker(),
+        SERVICE_IDS.has(label) || label === 'javascript' ? new TypeScriptWorker() : new EditorWorker(),
     };
     addStyles();
     const highlighter = await createHighlighterCore({
       themes: [import('@shikijs/themes/github-light-default'), import('@shikijs/themes/github-dark-default')],
-      langs: [import('@shikijs/langs/python'), import('@shikijs/langs/typescript')],
+      langs: LANGUAGES.map((language) => GRAMMARS[language]() as never),
       engine: createJavaScriptRegexEngine(),
     });
-    monaco.languages.register({ id: 'python' });
-    monaco.languages.register({ id: 'typescript' });
-    // Indentation after `:` and bracket pairs, from Monaco's Python definition; colours come from shiki.
-    monaco.languages.setLanguageConfiguration('python', pythonConfiguration);
+    for (const language of LANGUAGES) {
+      const { id } = LANGUAGE_TABLE[language].monaco;
+      monaco.languages.register({ id });
+      // Indentation after `:` and bracket pairs, from Monaco's own definition; colours come from shiki.
+      const configuration = CONFIGURATIONS[language];
+      if (configuration) monaco.languages.setLanguageConfiguration(id, configuration);
+    }
     // Monaco colours with the same grammar and theme that coloured the static code at build time.
     shikiToMonaco(highlighter, monaco);
     // Monaco has one theme for all editors: it follows the page's scheme as the static code does.
@@ -88,12 +106,13 @@ function setUpOnce(): Promise<void> {
 
 export async function createCellEditor(host: HTMLElement, options: CellEditorOptions): Promise<CellEditor> {
   await setUpOnce();
-  const typescript = options.language === 'typescript' ? await import('./typescript-language.ts') : undefined;
+  const row = LANGUAGE_TABLE[options.language];
+  const typescript = row.monaco.languageService ? await import('./typescript-language.ts') : undefined;
   const codeAbove = options.codeAbove;
   if (typescript && codeAbove) typescript.setCellsAbove(codeAbove());
   // Each cell is its own file to the language service; the cells above come in as declarations.
-  const uri = monaco.Uri.parse(`file:///notebook/${options.label.replace(/\W+/g, '-').toLowerCase()}.${options.language === 'python' ? 'py' : 'ts'}`);
-  const model = monaco.editor.createModel(options.code, options.language, uri);
+  const uri = monaco.Uri.parse(`file:///notebook/${options.label.replace(/\W+/g, '-').toLowerCase()}.${row.fileExtension}`);
+  const model = monaco.editor.createModel(options.code, row.monaco.id, uri);
   const editor = monaco.editor.create(host, {
     model,
     theme: CODE_THEMES[currentColorScheme()],

@@ -1,6 +1,6 @@
 import { whenLoaded } from '../kernel/page/kernel.ts';
-import type { Language } from '../notebook/language.ts';
-import { getNotebook } from '../notebook/notebook.ts';
+import type { Language } from '../lib/languages.ts';
+import { getNotebook } from '../notebook/page-notebook.ts';
 import { exerciseById } from './catalog.ts';
 import { evaluate, type Feedback } from './checks.ts';
 import { runCheck, type Execute } from './run-check.ts';

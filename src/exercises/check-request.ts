@@ -1,4 +1,4 @@
-import type { Language } from '../notebook/language.ts';
+import type { Language } from '../lib/languages.ts';
 
 /** Everything a harness needs to run one check of one exercise. */
 export interface CheckRequest {

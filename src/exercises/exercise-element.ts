@@ -1,7 +1,9 @@
 import { browserStorage } from '../lib/edit-store.ts';
+import type { Language } from '../lib/languages.ts';
 import { required } from '../lib/required.ts';
-import type { NotebookCell } from '../notebook/cell-element.ts';
-import { currentLanguage, onLanguageChange } from '../notebook/language.ts';
+import type { CellModel } from '../notebook/cell-model.ts';
+import type { Notebook } from '../notebook/notebook.ts';
+import { getNotebook } from '../notebook/page-notebook.ts';
 import type { Feedback } from './checks.ts';
 import { createProgressStore } from './progress-store.ts';
 
@@ -20,11 +22,15 @@ export class ExerciseElement extends HTMLElement {
   private get exerciseId(): string {
     return this.dataset['exercise'] ?? '';
   }
-  private get cell(): NotebookCell {
-    return required<NotebookCell>(this, 'nb-cell');
-  }
+  private notebook!: Notebook;
+  private cell!: CellModel;
 
   connectedCallback(): void {
+    this.notebook = getNotebook();
+    const cell = this.notebook.cell(this.dataset['cell'] ?? '');
+    if (!cell) throw new Error(`Exercise ${this.exerciseId}: the notebook has no cell ${this.dataset['cell']}`);
+    this.cell = cell;
+
     required<HTMLElement>(this, '.exercise-actions').hidden = false;
     required(this, '.exercise-check').addEventListener('click', () => void this.check());
     required(this, '.exercise-hint').addEventListener('click', () => this.showHint());
@@ -35,7 +41,7 @@ export class ExerciseElement extends HTMLElement {
       required<HTMLButtonElement>(this, '.exercise-show-solution').focus();
     });
     required(this, '.exercise-start-over').addEventListener('click', () => this.startOver());
-    onLanguageChange(() => this.updateHints());
+    this.notebook.onLanguageChange(() => this.updateHints());
     this.updateHints();
     if (progress.load(this.exerciseId).solved) this.say('You solved this exercise on an earlier visit.');
   }
@@ -48,7 +54,7 @@ export class ExerciseElement extends HTMLElement {
   }
 
   private hintItems(): HTMLLIElement[] {
-    return [...this.querySelectorAll<HTMLLIElement>(`.exercise-hints[data-for-language="${currentLanguage()}"] li`)];
+    return [...this.querySelectorAll<HTMLLIElement>(`.exercise-hints[data-for-language="${this.notebook.language}"] li`)];
   }
 
   private updateHints(): void {
@@ -74,16 +80,16 @@ export class ExerciseElement extends HTMLElement {
   }
 
   private showSolution(): void {
-    const language = currentLanguage();
-    const solution = this.dataset[language === 'python' ? 'solutionPython' : 'solutionTypescript'] ?? '';
-    this.cell.setCode(language, solution);
+    const language = this.notebook.language;
+    const solutions = JSON.parse(this.dataset['solutions'] ?? '{}') as Partial<Record<Language, string>>;
+    this.cell.setCode(language, solutions[language] ?? '');
     required<HTMLElement>(this, '.exercise-confirm').hidden = true;
     this.say('The solution is in the cell now: read it, run it, change it, or Check it.');
     required<HTMLButtonElement>(this, '.exercise-check').focus();
   }
 
   private startOver(): void {
-    this.cell.reset();
+    this.notebook.runs.reset(this.cell, this.notebook.language);
     this.hintsShown = 0;
     this.updateHints();
     required<HTMLElement>(this, '.exercise-confirm').hidden = true;
@@ -97,8 +103,8 @@ export class ExerciseElement extends HTMLElement {
     button.disabled = true;
     this.setAttribute('aria-busy', 'true');
     this.say('Checking…');
-    const language = currentLanguage();
-    const source = this.cell.codeIn(language);
+    const language = this.notebook.language;
+    const source = this.cell.side(language)?.code ?? '';
     const limit = Number(this.dataset['limit'] ?? 3);
     let feedback: Feedback;
     try {

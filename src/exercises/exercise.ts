@@ -1,4 +1,4 @@
-import type { Language } from '../notebook/language.ts';
+import type { Language } from '../lib/languages.ts';
 import type { Rule } from './checks.ts';
 
 /** One language's side of an exercise. */

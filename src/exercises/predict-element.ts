@@ -1,3 +1,4 @@
+import { getNotebook } from '../notebook/page-notebook.ts';
 import { judgePrediction, START, type PredictChoice, type PredictState } from './predict-model.ts';
 
 /**
@@ -19,9 +20,10 @@ export class PredictElement extends HTMLElement {
     submit.hidden = false;
     submit.addEventListener('click', () => this.judge());
     // A reader who runs the cell instead of predicting sees its output as usual.
-    new MutationObserver(() => {
-      if (cell.getAttribute('aria-busy') === 'true') this.reveal();
-    }).observe(cell, { attributes: true, attributeFilter: ['aria-busy'] });
+    const model = getNotebook().cell(this.dataset['forCell'] ?? '');
+    model?.onChange((change) => {
+      if (change.kind === 'run' && model.phase !== 'idle') this.reveal();
+    });
   }
 
   private reveal(): void {

@@ -1,5 +1,5 @@
 import type { Output, RunStatus } from '../kernel/protocol.ts';
-import type { Language } from '../notebook/language.ts';
+import type { Language } from '../lib/languages.ts';
 import type { Exercise } from './catalog.ts';
 import { OBSERVATION_MARKER, type CheckRequest } from './check-request.ts';
 import { evaluate, notChecked, type Feedback, type Observation } from './checks.ts';
@@ -27,8 +27,14 @@ export function checkRequest(exercise: Exercise, language: Language, source: str
   };
 }
 
+/** Each language's harness: wraps the reader's code so that a run reports what the checks observe. */
+const CHECK_PROGRAMS: Readonly<Record<Language, (request: CheckRequest) => string>> = {
+  python: pythonCheckProgram,
+  typescript: typescriptCheckProgram,
+};
+
 export function checkProgram(request: CheckRequest): string {
-  return request.language === 'python' ? pythonCheckProgram(request) : typescriptCheckProgram(request);
+  return CHECK_PROGRAMS[request.language](request);
 }
 
 function isObservation(value: unknown): value is Observation {

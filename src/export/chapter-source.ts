@@ -3,8 +3,8 @@ import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import type { Language } from '../notebook/language.ts';
-import { collectCells, type CellSource } from '../plugins/cells.ts';
+import { isLanguage } from '../lib/languages.ts';
+import { collectCells, type CellSource } from '../lib/cell-source.ts';
 import { storedOutputs, type ChapterModel, type ChapterPart } from './chapter.ts';
 
 /** What a notebook says in place of a component that only the web page can show. */
@@ -13,10 +13,6 @@ const COMPONENT_NOTES: Record<string, string> = {
     '*(On the web page, a diagram shows one turn of the loop: the task at the front of the queue runs one step ' +
     'with `execute()`, and what `execute()` returns goes to the back of the queue.)*',
 };
-
-function isLanguage(value: unknown): value is Language {
-  return value === 'python' || value === 'typescript';
-}
 
 interface Source {
   text: string;
@@ -39,10 +35,8 @@ function componentPart(element: MdxJsxFlowElement, source: Source): ChapterPart 
 }
 
 function cellPart(cell: CellSource): ChapterPart {
-  const sides: Extract<ChapterPart, { kind: 'cell' }>['sides'] = {
-    python: { code: cell.code, outputs: storedOutputs(cell.output, cell.code) },
-  };
-  if (cell.twin) sides.typescript = { code: cell.twin.code, outputs: storedOutputs(cell.twin.output, cell.twin.code) };
+  const sides: Extract<ChapterPart, { kind: 'cell' }>['sides'] = {};
+  for (const side of cell.sides) sides[side.language] = { code: side.code, outputs: storedOutputs(side.output, side.code) };
   return { kind: 'cell', id: cell.id, index: cell.index, ...(cell.title ? { title: cell.title } : {}), sides };
 }
 

@@ -1,5 +1,5 @@
 import type { Output } from '../kernel/protocol.ts';
-import type { Language } from '../notebook/language.ts';
+import type { Language } from '../lib/languages.ts';
 
 /** One language's side of a cell: the code and the outputs that go with it. */
 export interface CellSide {

@@ -1,6 +1,6 @@
 import { assertNever } from '../lib/assert-never.ts';
 import type { MimeBundle, Output } from '../kernel/protocol.ts';
-import type { Language } from '../notebook/language.ts';
+import { PRIMARY_LANGUAGE, languageRow, type JupyterLanguage, type Language } from '../lib/languages.ts';
 import { BOOK_TITLE, type ChapterModel, type ChapterPart } from './chapter.ts';
 
 /** Multi-line strings as nbformat writes them on disk: one string per line, line ends kept. */
@@ -30,19 +30,15 @@ export interface Notebook {
   cells: NotebookCell[];
 }
 
-/** The notebook's language: Python, for Jupyter's standard ipykernel. */
-const LANGUAGE: Language = 'python';
-const METADATA = {
-  kernelspec: { display_name: 'Python 3 (ipykernel)', language: 'python', name: 'python3' },
-  language_info: {
-    name: 'python',
-    codemirror_mode: { name: 'ipython', version: 3 },
-    file_extension: '.py',
-    mimetype: 'text/x-python',
-    nbconvert_exporter: 'python',
-    pygments_lexer: 'ipython3',
-  },
-};
+/** The notebook's language: the chapters' own, which a standard Jupyter kernel runs. */
+const LANGUAGE: Language = PRIMARY_LANGUAGE;
+const METADATA = requiredJupyter(LANGUAGE);
+
+function requiredJupyter(language: Language): JupyterLanguage {
+  const jupyter = languageRow(language).jupyter;
+  if (!jupyter) throw new Error(`No Jupyter kernel runs ${languageRow(language).label}: a notebook needs one`);
+  return jupyter;
+}
 
 export function lines(text: string): MultilineString {
   return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];

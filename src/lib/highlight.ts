@@ -1,13 +1,14 @@
 import { createHighlighter } from 'shiki';
-import { CODE_THEMES } from '../editor/code-style.ts';
+import { CODE_THEMES } from './code-style.ts';
+import { LANGUAGES, LANGUAGE_TABLE, type Language } from './languages.ts';
 
 // One highlighter for the whole build: creating one per cell would load the grammar every time.
-const highlighter = createHighlighter({ themes: Object.values(CODE_THEMES), langs: ['python', 'typescript'] });
+const highlighter = createHighlighter({ themes: Object.values(CODE_THEMES), langs: LANGUAGES.map((language) => LANGUAGE_TABLE[language].shiki) });
 
 /** Highlighted HTML for a cell's code, readable with JavaScript off; colours follow the colour scheme. */
-export async function highlight(code: string, lang: 'python' | 'typescript'): Promise<string> {
+export async function highlight(code: string, language: Language): Promise<string> {
   return (await highlighter).codeToHtml(code, {
-    lang,
+    lang: LANGUAGE_TABLE[language].shiki,
     themes: CODE_THEMES,
     defaultColor: 'light-dark()',
     transformers: [

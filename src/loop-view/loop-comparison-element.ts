@@ -1,6 +1,7 @@
+import { PRIMARY_LANGUAGE } from '../lib/languages.ts';
 import { required } from '../lib/required.ts';
 import { layoutComparison, type ComparedGroup } from './comparison.ts';
-import { LOOP_STEP_EVENT, type LoopStepDetail } from './loop-view-element.ts';
+import { LOOP_STEP_EVENT, type LoopStepDetail } from './loop-step.ts';
 import { pageOf, recordedRun } from './recorded-runs.ts';
 import { toStoredStep } from './stored-trace.ts';
 
@@ -45,7 +46,8 @@ export class LoopComparisonElement extends HTMLElement {
     document.addEventListener(LOOP_STEP_EVENT, (event) => {
       const { cellId, language, steps } = (event as CustomEvent<LoopStepDetail>).detail;
       const at = this.groups.findIndex((group) => group.run === `${pageOf(location.pathname)}/${cellId}`);
-      if (at < 0 || language !== 'python' || steps.length === 0) return;
+      // The stored runs are the chapters' own language's programs: only a run of those takes their place.
+      if (at < 0 || language !== PRIMARY_LANGUAGE || steps.length === 0) return;
       const group = stored[at]!;
       this.groups[at] = { ...group, title: `${group.title}, your run`, steps: steps.map(toStoredStep) };
       // A recording sends a step at a time: one drawing per frame.

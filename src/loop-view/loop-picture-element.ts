@@ -1,4 +1,4 @@
-import { LOOP_STEP_EVENT, type LoopStepDetail } from './loop-view-element.ts';
+import { LOOP_STEP_EVENT, type LoopStepDetail } from './loop-step.ts';
 import { required } from '../lib/required.ts';
 import { queueBoxes } from './lanes-view.ts';
 import { narrateStep } from './replay-model.ts';

@@ -1,8 +1,9 @@
-import type { CellChange } from '../notebook/cell-model.ts';
+import { PRIMARY_LANGUAGE } from '../lib/languages.ts';
 import { required } from '../lib/required.ts';
-import { pageCells } from '../notebook/cells.ts';
+import type { CellChange, CellModel } from '../notebook/cell-model.ts';
+import type { Notebook } from '../notebook/notebook.ts';
 import { renderLanes } from './lanes-view.ts';
-import { LOOP_STEP_EVENT, type LoopCell, type LoopStepDetail, type LoopViewController } from './loop-view-element.ts';
+import { LOOP_STEP_EVENT, type LoopStepDetail, type LoopViewController } from './loop-step.ts';
 import { Playback } from './playback.ts';
 import { keepRun, pageOf } from './recorded-runs.ts';
 import { narrate, ReplayModel } from './replay-model.ts';
@@ -33,7 +34,8 @@ export class LoopView implements LoopViewController {
 
   constructor(
     private readonly root: HTMLElement,
-    private readonly cell: LoopCell,
+    private readonly model: CellModel,
+    private readonly notebook: Notebook,
   ) {
     this.table = new StepsTable(required(root, '.loop-steps tbody'));
     this.buttons = new Map([...root.querySelectorAll<HTMLButtonElement>('[data-go]')].map((button) => [button.dataset['go'] as Go, button]));
@@ -62,12 +64,12 @@ export class LoopView implements LoopViewController {
       const row = event.target instanceof Element ? event.target.closest('tr') : null;
       if (row) this.goTo(row.sectionRowIndex);
     });
-    cell.model.onChange((change) => this.onCellChange(change));
+    model.onChange((change) => this.onCellChange(change));
     this.draw();
   }
 
   setOpen(open: boolean): void {
-    this.cell.model.traceRuns = open;
+    this.model.traceRuns = open;
     if (!open) this.playback.pause();
   }
 
@@ -80,9 +82,9 @@ export class LoopView implements LoopViewController {
     } else if (change.kind === 'trace') {
       this.replay.add(change.steps);
       this.table.sync(this.replay.steps);
-    } else if (change.kind === 'run' && this.cell.model.phase === 'idle') {
-      // A finished Python run is kept for the tab: chapter 5's side by side draws it (Python's programs).
-      if (this.recording && this.cell.model.shown === 'python') keepRun(`${pageOf(location.pathname)}/${this.root.dataset['cellId'] ?? ''}`, this.replay.steps);
+    } else if (change.kind === 'run' && this.model.phase === 'idle') {
+      // A finished run in the chapters' own language is kept for the tab: chapter 5's side by side draws it.
+      if (this.recording && this.model.shown === PRIMARY_LANGUAGE) keepRun(`${pageOf(location.pathname)}/${this.root.dataset['cellId'] ?? ''}`, this.replay.steps);
       this.recording = false;
     } else {
       return;
@@ -139,7 +141,7 @@ export class LoopView implements LoopViewController {
     renderLanes(this.lanes, replay);
     this.keepInSight(this.table.mark(replay.step?.index));
     // A picture that follows this loop (chapter 1's) draws the same step.
-    const detail: LoopStepDetail = { cellId: this.root.dataset['cellId'] ?? '', language: this.cell.model.shown, steps: replay.steps, position };
+    const detail: LoopStepDetail = { cellId: this.root.dataset['cellId'] ?? '', language: this.model.shown, steps: replay.steps, position };
     this.root.dispatchEvent(new CustomEvent(LOOP_STEP_EVENT, { bubbles: true, detail }));
   }
 
@@ -156,8 +158,8 @@ export class LoopView implements LoopViewController {
   /** The line of the cell's code the task stands on after the step (in whichever cell defines it). */
   private drawLine(): void {
     const step = this.replay.step;
-    const owner = step && pageCells().find((cell) => `Cell ${cell.index}` === step.file);
-    const text = owner?.codeIn(this.cell.model.shown).split('\n')[step!.line - 1]?.trim();
+    const owner = step && this.notebook.cellNamed(step.file);
+    const text = owner?.side(this.model.shown)?.code.split('\n')[step!.line - 1]?.trim();
     this.line.hidden = text === undefined || text === '';
     if (this.line.hidden) return;
     const code = document.createElement('code');

@@ -1,5 +1,5 @@
 import type { Output, OutputMessage, PendingWork, TraceStep } from '../kernel/protocol.ts';
-import type { Language } from './language.ts';
+import type { Language } from '../lib/languages.ts';
 
 /** One language's side of a cell: its code and what it last printed. */
 export interface CellSide {
@@ -22,10 +22,13 @@ export type CellChange =
   /** Outputs were replaced wholesale (a new run, clear_output, update_display_data): redraw. */
   | { kind: 'outputs' }
   | { kind: 'run' }
+  /** The run's code has ended: everything it printed goes on screen before the cell says so. */
+  | { kind: 'finish' }
   /** A run that records its loop has started (the loop view starts afresh), or its steps arrived. */
   | { kind: 'trace-start' }
   | { kind: 'trace'; steps: readonly TraceStep[] }
-  | { kind: 'code' };
+  /** One side's code changed: the reader typed, reset it, or an exercise put its solution in. */
+  | { kind: 'code'; language: Language; reset?: { replaced: string } };
 
 const NO_WORK: PendingWork = { tasks: 0, timers: 0 };
 
@@ -83,12 +86,35 @@ export class CellModel {
     for (const listener of this.listeners) listener(change);
   }
 
-  setCode(language: Language, code: string, fromLink = false): void {
+  /** The name a run of this cell gives its code in tracebacks and loop traces: `Cell 3`. */
+  get filename(): string {
+    return `Cell ${this.index}`;
+  }
+
+  setCode(language: Language, code: string): void {
     const side = this.sides.get(language);
-    if (!side) return;
+    if (!side || (side.code === code && !side.fromLink)) return;
     side.code = code;
-    side.fromLink = fromLink;
-    this.emit({ kind: 'code' });
+    // Code from a link is shown as such and kept only once the reader edits it.
+    side.fromLink = false;
+    this.emit({ kind: 'code', language });
+  }
+
+  /** Back to the chapter's code on one side; the change carries the code it replaced, for Undo reset. */
+  resetCode(language: Language): void {
+    const side = this.sideFor(language);
+    const replaced = side.code;
+    side.code = side.original;
+    side.fromLink = false;
+    this.emit({ kind: 'code', language: side.language, reset: { replaced } });
+  }
+
+  /** Shows the side for `language` (the page's language changed); a cell without that twin stays as it is. */
+  show(language: Language): void {
+    const shown = this.sideFor(language).language;
+    if (shown === this.shown) return;
+    this.shown = shown;
+    this.emit({ kind: 'outputs' });
   }
 
   setRun(next: Partial<Pick<CellModel, 'phase' | 'pending' | 'executionCount' | 'note'>>): void {
@@ -104,6 +130,10 @@ export class CellModel {
     this.clearOnNext = false;
     this.emit({ kind: 'outputs' });
     if (traced) this.emit({ kind: 'trace-start' });
+  }
+
+  finishRun(): void {
+    this.emit({ kind: 'finish' });
   }
 
   /** Steps of the running (or last) traced run's loop, for the loop view. */

@@ -1,6 +1,7 @@
 import type { PendingWork } from '../kernel/protocol.ts';
 import { createOutputPane, type OutputPane } from '../output/output-pane.ts';
 import type { CellChange, CellModel } from './cell-model.ts';
+import { assertNever } from '../lib/assert-never.ts';
 import { required } from '../lib/required.ts';
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
@@ -39,10 +40,15 @@ export class CellView {
       case 'run':
         this.drawRun();
         return;
+      case 'finish':
+        this.pane.finish();
+        return;
       case 'code':
       case 'trace-start':
       case 'trace':
         return;
+      default:
+        assertNever(change, 'cell change');
     }
   }
 
@@ -57,11 +63,6 @@ export class CellView {
     }
     this.pane.flush();
     this.root.classList.toggle('has-stored-output', side.outputs === undefined && side.stored !== '');
-  }
-
-  /** Everything queued is on screen before the cell says its run ended. */
-  finish(): void {
-    this.pane.finish();
   }
 
   private drawRun(): void {

@@ -1,23 +1,8 @@
 import type { CellEditor } from '../editor/cell-editor.ts';
+import type { Language } from '../lib/languages.ts';
 import { required } from '../lib/required.ts';
-import { debounce } from '../lib/debounce.ts';
-import { browserStorage, createEditStore, type SaveResult } from '../lib/edit-store.ts';
 import type { CellModel, CellSide } from './cell-model.ts';
-import { LANGUAGE_TABLE, type Language } from './language.ts';
-import { codeFromLink } from './share-link.ts';
-import { showStorageNotice } from './storage-notice.ts';
-import { caretInText } from './caret-in-text.ts';
-
-const store = createEditStore(browserStorage());
-const SAVE_DELAY_MS = 300;
-
-let persistenceAsked = false;
-/** Asks once that the browser not evict the reader's edits under storage pressure. */
-function requestPersistence(): void {
-  if (persistenceAsked) return;
-  persistenceAsked = true;
-  void navigator.storage?.persist?.().catch(() => false);
-}
+import { caretInText } from '../lib/caret-in-text.ts';
 
 export interface EditorHooks {
   label: string;
@@ -26,26 +11,14 @@ export interface EditorHooks {
   codeAbove(language: Language): string;
 }
 
-/** Reads one side of a cell from the server-rendered code block: original, saved edit or linked code. */
-export function readSide(model: { chapter: string; id: string }, host: HTMLElement, stored: string): CellSide {
-  const language = host.dataset['language'] as Language;
-  // The highlighted code's text is the original source: the browser has decoded it for us.
-  const original = host.querySelector('pre')?.textContent ?? '';
-  const linked = codeFromLink(model.id, language);
-  const code = linked ?? store.load(model.chapter, storageKey(model.id, language)) ?? original;
-  return { language, original, code, fromLink: linked !== undefined, stored, outputs: undefined };
-}
-
-const storageKey = (cellId: string, language: Language) => `${cellId}${LANGUAGE_TABLE[language].storageSuffix}`;
-
 /**
  * One language's code block in a cell: the highlighted code from the server, then Monaco on the
- * first click or focus. Edits go to the model and, a moment later, to the reader's storage.
+ * first click or focus. The reader's edits go to the model; code the model gets from elsewhere
+ * (Reset, Undo reset, an exercise's solution) is drawn here.
  */
 export class CodeView {
   editor: CellEditor | undefined;
   private editorLoading: Promise<CellEditor | undefined> | undefined;
-  private readonly saveSoon = debounce((code: string) => this.save(code), SAVE_DELAY_MS);
 
   constructor(
     readonly host: HTMLElement,
@@ -67,16 +40,13 @@ export class CodeView {
       const caret = pre ? caretInText(pre, event.clientX, event.clientY) : undefined;
       void this.openEditor(true).then((editor) => caret && editor?.placeCaret(caret));
     });
-    window.addEventListener('pagehide', () => this.saveSoon.flush());
+    model.onChange((change) => {
+      if (change.kind === 'code' && change.language === language) this.drawCode();
+    });
   }
 
   get side(): CellSide {
     return this.model.side(this.language)!;
-  }
-
-  /** The code as it is now in the editor (or the model, before the editor loads). */
-  currentCode(): string {
-    return this.editor?.getCode() ?? this.side.code;
   }
 
   focus(): void {
@@ -133,37 +103,16 @@ export class CodeView {
     }
   }
 
+  /** The model's code, unless the editor already holds it (the reader typed it). */
+  private drawCode(): void {
+    if (this.editor) {
+      if (this.editor.getCode() !== this.side.code) this.editor.setCode(this.side.code);
+    } else {
+      this.showPlainCode();
+    }
+  }
+
   private onEdit(code: string): void {
     this.model.setCode(this.language, code);
-    this.saveSoon(code);
-  }
-
-  private save(code: string): void {
-    requestPersistence();
-    let result: SaveResult = 'saved';
-    const key = storageKey(this.model.id, this.language);
-    if (code === this.side.original) store.remove(this.model.chapter, key);
-    else result = store.save(this.model.chapter, key, code);
-    if (result !== 'saved') showStorageNotice(result);
-  }
-
-  // --- Exercises (issue 12): an exercise puts its solution into its cell. ---
-  /** Puts `code` in as if the reader had typed it: shown, marked modified, saved. */
-  replace(code: string): void {
-    this.onEdit(code);
-    if (this.editor) this.editor.setCode(code);
-    else this.showPlainCode();
-  }
-  // --- end of the exercises' addition ---
-
-  /** Back to the chapter's code; the saved edit is forgotten. Returns the code it replaced, for Undo. */
-  reset(): string {
-    this.saveSoon.flush();
-    const replaced = this.currentCode();
-    this.model.setCode(this.language, this.side.original);
-    store.remove(this.model.chapter, storageKey(this.model.id, this.language));
-    if (this.editor) this.editor.setCode(this.side.original);
-    else this.showPlainCode();
-    return replaced;
   }
 }

@@ -1,7 +1,8 @@
 import { withBase } from '../lib/base-url.ts';
 import { PREFETCHED_FILES, PYODIDE_VERSION } from '../kernel/python/pyodide-paths.ts';
 import { connectionIsPrecious } from '../lib/connection.ts';
-import { currentLanguage } from './language.ts';
+import { LANGUAGE_TABLE } from '../lib/languages.ts';
+import { getNotebook } from './page-notebook.ts';
 
 /** Downloads one file into the HTTP cache (and the service worker's, where there is one), keeping nothing. */
 async function warm(url: string): Promise<void> {
@@ -10,7 +11,7 @@ async function warm(url: string): Promise<void> {
 }
 
 /**
- * The prefetch policy: on a page with Python cells, once the page has loaded and the main thread
+ * The prefetch policy: on a page with cells, in a language whose runtime is worth fetching early (Python), once the page has loaded and the main thread
  * is idle, download the files a Python start needs (about 4 MB) at low priority, so that the
  * first Run only compiles and starts. It downloads and nothing more: no worker starts, no wasm
  * is compiled and nothing runs until the reader asks, as before. It does nothing under Save-Data
@@ -18,9 +19,10 @@ async function warm(url: string): Promise<void> {
  * tab is hidden (it waits until it is shown).
  */
 export function prefetchKernelWhenIdle(): void {
-  if (!document.querySelector('nb-cell') || connectionIsPrecious()) return;
+  const notebook = getNotebook();
+  if (notebook.cells.length === 0 || connectionIsPrecious()) return;
   const start = () => {
-    if (currentLanguage() !== 'python') return;
+    if (!LANGUAGE_TABLE[notebook.language].prefetch) return;
     const folder = withBase(`pyodide/${PYODIDE_VERSION}/`);
     for (const file of PREFETCHED_FILES) void warm(`${folder}${file}`).catch(() => undefined);
   };

@@ -1,6 +1,6 @@
 import type { KernelStatus } from '../kernel/page/kernel.ts';
-import { LANGUAGES, onLanguageChange } from './language.ts';
-import { getNotebook } from './notebook.ts';
+import { LANGUAGES } from '../lib/languages.ts';
+import { getNotebook } from './page-notebook.ts';
 
 function describe(language: string, status: KernelStatus): { label: string; detail: string } {
   switch (status.state) {
@@ -36,7 +36,7 @@ export class KernelStatusElement extends HTMLElement {
       const kernel = getNotebook().kernelFor(language);
       this.unsubscribe.push(kernel.onStatus(() => this.render()));
     }
-    this.unsubscribe.push(onLanguageChange(() => this.render()));
+    this.unsubscribe.push(getNotebook().onLanguageChange(() => this.render()));
     this.render();
   }
 

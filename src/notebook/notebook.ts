@@ -1,97 +1,141 @@
-import type { Kernel, RunHandle, RunSink } from '../kernel/page/kernel.ts';
+import type { Kernel, RunSink } from '../kernel/page/kernel.ts';
 import type { Output, RunStatus } from '../kernel/protocol.ts';
-import { LANGUAGE_TABLE, LANGUAGES, currentLanguage, type Language } from './language.ts';
-import { createRunQueue, type QueuedJob, type RunQueue } from './run-queue.ts';
+import { LANGUAGES, type Language } from '../lib/languages.ts';
+import type { CellModel } from './cell-model.ts';
+import { CellRuns } from './cell-runs.ts';
+import type { ExecuteRequest, QueuedRun, RunHost } from './execute-request.ts';
+import { createRunQueue, type RunQueue } from './run-queue.ts';
 
-export interface ExecuteRequest {
-  language: Language;
-  code: string;
-  /** The name tracebacks use, e.g. `Cell 3` or `Check of exercise 2`. */
-  filename: string;
-  /** Record the loop's turns (the loop view is open); the steps reach the sink's `trace`. */
-  trace?: boolean;
-}
+type Listener<T> = (value: T) => void;
 
-/** A run in the queue: its job (waiting, running, done) and, once it started, its kernel run. */
-export interface QueuedRun {
-  readonly job: QueuedJob<RunStatus>;
-  readonly handle: RunHandle | undefined;
-}
+/**
+ * The page's notebook: it owns the cells' models, in reading order, the language the page shows,
+ * a kernel per language (started when first asked), one run queue and one execution counter.
+ * Views send the reader's intents here and draw what the models say; nothing reads state from the DOM.
+ */
+export class Notebook implements RunHost {
+  readonly queue: RunQueue = createRunQueue();
+  /** Runs of the cells: queue, stop, cancel, and the work a run leaves after its last line. */
+  readonly runs: CellRuns;
+  private readonly kernelsByLanguage = new Map<Language, Kernel>();
+  private readonly byId: Map<string, CellModel>;
+  private readonly languageListeners = new Set<Listener<Language>>();
+  private shown: Language;
+  private count = 0;
 
-/** The page's notebook: a kernel per language, one run queue and one execution counter for all cells. */
-export interface Notebook {
+  constructor(
+    readonly cells: readonly CellModel[],
+    language: Language,
+    private readonly createKernel: (language: Language) => Kernel,
+  ) {
+    this.byId = new Map(cells.map((cell) => [cell.id, cell]));
+    this.shown = language;
+    this.runs = new CellRuns(this);
+    for (const cell of cells) cell.show(language);
+  }
+
+  /** The language the page shows. */
+  get language(): Language {
+    return this.shown;
+  }
+
+  /** Turns every cell to `language`; a cell waiting or running keeps showing the side that runs. */
+  setLanguage(language: Language): void {
+    if (language === this.shown) return;
+    this.shown = language;
+    for (const cell of this.cells) if (!this.runs.isQueued(cell)) cell.show(language);
+    for (const listener of this.languageListeners) listener(language);
+  }
+
+  onLanguageChange(listener: Listener<Language>): () => void {
+    this.languageListeners.add(listener);
+    return () => this.languageListeners.delete(listener);
+  }
+
+  cell(id: string): CellModel | undefined {
+    return this.byId.get(id);
+  }
+
+  /** The cells before `cell`, in order. */
+  cellsAbove(cell: CellModel): CellModel[] {
+    const index = this.cells.indexOf(cell);
+    return index < 0 ? [] : this.cells.slice(0, index);
+  }
+
+  cellAfter(cell: CellModel): CellModel | undefined {
+    const index = this.cells.indexOf(cell);
+    return index < 0 ? undefined : this.cells[index + 1];
+  }
+
+  /** The cell whose runs are called `filename` in tracebacks and traces (`Cell 3`). */
+  cellNamed(filename: string): CellModel | undefined {
+    return this.cells.find((cell) => cell.filename === filename);
+  }
+
   /** The kernel of the language the page shows now. */
-  readonly kernel: Kernel;
-  kernelFor(language: Language): Kernel;
-  /** The kernels that have been created, started or not. */
-  kernels(): Kernel[];
-  readonly queue: RunQueue;
+  get kernel(): Kernel {
+    return this.kernelFor(this.shown);
+  }
+
+  kernelFor(language: Language): Kernel {
+    let kernel = this.kernelsByLanguage.get(language);
+    if (!kernel) {
+      kernel = this.createKernel(language);
+      this.kernelsByLanguage.set(language, kernel);
+    }
+    return kernel;
+  }
+
+  /** The kernels that have been created, started or not, in the table's order. */
+  kernels(): Kernel[] {
+    return LANGUAGES.flatMap((language) => this.kernelsByLanguage.get(language) ?? []);
+  }
+
   /**
    * Queues code on its language's kernel. `onStart` runs as it leaves the queue and returns the
    * execution count to use. Output of work the code schedules keeps reaching `sink`.
    */
-  queueRun(request: ExecuteRequest, sink: RunSink, onStart?: () => number): QueuedRun;
-  /**
-   * Runs code without a cell element (checks): resolves when its last line has run. Only the
-   * outputs a cell would keep reach `sink` (no clear_output or display updates); `onStart` runs as
-   * the code leaves the queue.
-   */
-  execute(request: ExecuteRequest, sink: (output: Output) => void, onStart?: () => void): Promise<RunStatus>;
-  nextExecutionCount(): number;
-  /** After a restart counting starts again at 1, as in Jupyter. */
-  resetExecutionCount(): void;
-}
-
-let notebook: Notebook | undefined;
-
-/** Creating the notebook is cheap; a kernel's worker starts only when asked. */
-export function getNotebook(): Notebook {
-  if (notebook) return notebook;
-  let count = 0;
-  const kernels: Partial<Record<Language, Kernel>> = {};
-  const kernelFor = (language: Language): Kernel => (kernels[language] ??= LANGUAGE_TABLE[language].createKernel());
-  const queue = createRunQueue();
-
-  function queueRun(request: ExecuteRequest, sink: RunSink, onStart: () => number = () => 0): QueuedRun {
-    const kernel = kernelFor(request.language);
+  queueRun(request: ExecuteRequest, sink: RunSink, onStart: () => number = () => 0): QueuedRun {
+    const kernel = this.kernelFor(request.language);
     kernel.start();
-    let handle: RunHandle | undefined;
-    const job = queue.enqueue(
-      () => {
-        const { code, filename, trace = false } = request;
-        handle = kernel.run({ code, filename, executionCount: onStart(), trace }, sink);
-        return handle.done;
-      },
-      () => undefined,
-    );
+    let handle: QueuedRun['handle'];
+    const job = this.queue.enqueue(() => {
+      const { code, filename, trace = false } = request;
+      handle = kernel.run({ code, filename, executionCount: onStart(), trace }, sink);
+      return handle.done;
+    });
     return {
-      job: job as QueuedJob<RunStatus>,
+      job,
       get handle() {
         return handle;
       },
     };
   }
 
-  notebook = {
-    get kernel() {
-      return kernelFor(currentLanguage());
-    },
-    kernelFor,
-    kernels: () => LANGUAGES.flatMap((language) => kernels[language] ?? []),
-    queue,
-    queueRun,
-    async execute(request, sink, onStart) {
-      const output: RunSink['output'] = (message) => message.output_type !== 'clear_output' && message.output_type !== 'update_display_data' && sink(message);
-      const run = queueRun(request, { output }, () => {
-        onStart?.();
-        return 0;
-      });
-      return (await run.job.result) ?? 'error';
-    },
-    nextExecutionCount: () => ++count,
-    resetExecutionCount: () => {
-      count = 0;
-    },
-  };
-  return notebook;
+  /**
+   * Runs code without a cell (checks): resolves when its last line has run. Only the outputs a
+   * cell would keep reach `sink` (no clear_output or display updates); `onStart` runs as the code
+   * leaves the queue.
+   */
+  async execute(request: ExecuteRequest, sink: (output: Output) => void, onStart?: () => void): Promise<RunStatus> {
+    const output: RunSink['output'] = (message) =>
+      message.output_type !== 'clear_output' && message.output_type !== 'update_display_data' && sink(message);
+    const run = this.queueRun(request, { output }, () => {
+      onStart?.();
+      return 0;
+    });
+    return (await run.job.result) ?? 'error';
+  }
+
+  nextExecutionCount(): number {
+    return ++this.count;
+  }
+
+  /** Restart: every waiting cell leaves the queue, counting starts again at 1 (as in Jupyter), the kernels restart. */
+  restart(): void {
+    for (const cell of this.cells) this.runs.cancelIfWaiting(cell);
+    this.count = 0;
+    const started = this.kernels().filter((kernel) => kernel.status.state !== 'not-started');
+    for (const kernel of started.length > 0 ? started : [this.kernel]) kernel.restart();
+  }
 }

@@ -1,3 +1,5 @@
+import { LANGUAGE_TABLE, PRIMARY_LANGUAGE, type Language } from '../lib/languages.ts';
+
 /**
  * Links that carry a reader's version of a cell in the URL fragment (never sent to a server):
  * `?lang=py#share=<cell-id>.<base64url of the code>`, or `?lang=ts#share=<cell-id>~ts.<...>` for a
@@ -25,24 +27,23 @@ function fromBase64Url(encoded: string): string | undefined {
   }
 }
 
-type LinkLanguage = 'python' | 'typescript';
-
-const target = (cellId: string, language: LinkLanguage) => (language === 'typescript' ? `${cellId}~ts` : cellId);
+/** The cell's id, and for a twin `~` and its language's link code: the chapters' own language needs none. */
+const target = (cellId: string, language: Language) => (language === PRIMARY_LANGUAGE ? cellId : `${cellId}~${LANGUAGE_TABLE[language].urlCode}`);
 
 export function shareLink(
   cellId: string,
   code: string,
-  language: LinkLanguage = 'python',
+  language: Language = PRIMARY_LANGUAGE,
   location: Location = window.location,
 ): string {
-  const lang = language === 'typescript' ? 'ts' : 'py';
+  const lang = LANGUAGE_TABLE[language].urlCode;
   return `${location.origin}${location.pathname}?lang=${lang}${PREFIX}${target(cellId, language)}.${toBase64Url(code)}`;
 }
 
 /** The code a link carries for `cellId` in `language`, if the page was opened from such a link. */
 export function codeFromLink(
   cellId: string,
-  language: LinkLanguage = 'python',
+  language: Language = PRIMARY_LANGUAGE,
   hash: string = window.location.hash,
 ): string | undefined {
   if (!hash.startsWith(PREFIX)) return undefined;

@@ -1,18 +1,12 @@
 import type { SaveResult } from '../lib/edit-store.ts';
-import { pageCells } from './cells.ts';
 
 const MESSAGES: Record<Exclude<SaveResult, 'saved'>, string> = {
   full: 'Your browser storage is full, so your latest edits are not saved.',
   unavailable: 'This browser does not let the page keep your edits (a private window?), so they will be lost on reload.',
 };
 
-/** Everything the reader has on the page, as one Python file they can keep. */
-function chapterCode(): string {
-  return pageCells().map((cell) => `# Cell ${cell.index}\n${cell.currentCode()}\n`).join('\n');
-}
-
-/** Says, once and visibly, that edits are not being kept, and offers them as a download instead. */
-export function showStorageNotice(result: Exclude<SaveResult, 'saved'>): void {
+/** Says, once and visibly, that edits are not being kept, and offers `chapterCode()` as a download instead. */
+export function showStorageNotice(result: Exclude<SaveResult, 'saved'>, chapterCode: () => string): void {
   const notice = document.querySelector<HTMLElement>('[data-storage-notice]');
   if (!notice) return;
   const message = notice.querySelector('[data-message]');

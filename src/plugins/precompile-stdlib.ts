@@ -7,7 +7,7 @@ import type { PyProxy } from 'pyodide/ffi';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { collectCells } from './cells.ts';
+import { collectCells } from '../lib/cell-source.ts';
 import { modulesOf, RUNNER_MODULE } from '../kernel/python/modules.ts';
 
 /** The standard library as the site serves it: a small first load and the rest, all compiled. */
@@ -30,14 +30,14 @@ const SPLIT_SCRIPT = new URL('./precompile-stdlib.py', import.meta.url);
 const PACKAGE = new URL('../kernel/python/', import.meta.url);
 /** The modules the runner imports at start (the tracer's come only with the loop view). */
 const KERNEL_MODULES = modulesOf('kernel');
-const CHAPTERS = new URL('../../content/chapters', import.meta.url);
+const CHAPTERS = new URL('../../content/chapters/', import.meta.url);
 
 async function chapterCells(): Promise<string[][]> {
   const files = (await readdir(CHAPTERS)).filter((file) => /^\d\d-.*\.mdx$/.test(file)).sort();
   return Promise.all(
     files.map(async (file) => {
       const tree = unified().use(remarkParse).use(remarkMdx).parse(await readFile(new URL(file, CHAPTERS), 'utf8'));
-      return collectCells(tree).map(({ cell }) => cell.code);
+      return collectCells(tree).map(({ cell }) => cell.sides[0]!.code);
     }),
   );
 }

@@ -1,7 +1,7 @@
 import type { Root, RootContent } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
-import { runsLoop } from '../loop-view/runs-loop.ts';
-import { collectCells, type CellSource } from './cells.ts';
+import { runsLoop } from './runs-loop.ts';
+import { collectCells, type CellSource } from '../lib/cell-source.ts';
 
 function attribute(name: string, value: string | undefined) {
   return value === undefined ? [] : [{ type: 'mdxJsxAttribute' as const, name, value }];
@@ -16,12 +16,9 @@ function cellElement(cell: CellSource, chapter: string): MdxJsxFlowElement {
       ...attribute('id', cell.id),
       ...attribute('index', String(cell.index)),
       ...attribute('title', cell.title),
-      ...attribute('language', cell.language),
-      ...attribute('code', cell.code),
-      ...attribute('output', cell.output),
-      ...attribute('tsCode', cell.twin?.code),
-      ...attribute('tsOutput', cell.twin?.output),
-      ...attribute('loop', runsLoop(cell.code) ? 'true' : undefined),
+      // JSON in a string attribute: MDX passes it untouched (its own props would strip indentation).
+      ...attribute('sides', JSON.stringify(cell.sides)),
+      ...attribute('loop', runsLoop(cell.sides[0]!.code) ? 'true' : undefined),
     ],
     children: [],
   };
@@ -29,17 +26,18 @@ function cellElement(cell: CellSource, chapter: string): MdxJsxFlowElement {
 
 /** `predict="order"` in a cell fence's info string: the reader predicts the order of its lines first. */
 function predictElement(cell: CellSource, meta: string | null | undefined): MdxJsxFlowElement | undefined {
-  if (!/(?:^|\s)predict="order"/.test(meta ?? '') || cell.output === undefined) return undefined;
+  const output = cell.sides[0]!.output;
+  if (!/(?:^|\s)predict="order"/.test(meta ?? '') || output === undefined) return undefined;
   return {
     type: 'mdxJsxFlowElement',
     name: 'Predict',
-    attributes: [...attribute('cell', cell.id), ...attribute('output', cell.output)],
+    attributes: [...attribute('cell', cell.id), ...attribute('output', output)],
     children: [],
   };
 }
 
 /**
- * Turns each `python cell` fence (and the `output` fence after it) into a `<Cell>` element.
+ * Turns each cell fence (with its output and its twins) into a `<Cell>` element.
  * Code travels as a string attribute set on the tree, never through MDX's own parsing of props,
  * which strips indentation from multi-line template literals and would break Python.
  */

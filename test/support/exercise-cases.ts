@@ -1,5 +1,5 @@
 import { EXERCISES, exerciseById, type Exercise } from '../../src/exercises/catalog.ts';
-import type { Language } from '../../src/notebook/language.ts';
+import type { Language } from '../../src/lib/languages.ts';
 
 /** One submission to an exercise and what its check must say. */
 export interface ExerciseCase {

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { lanesOf, layoutComparison } from '../../../src/loop-view/comparison.ts';
 import { keepRun, pageOf, recordedRun } from '../../../src/loop-view/recorded-runs.ts';
 import { axisPosition, laneState, MAX_LANES, queueBoxes, visibleLanes } from '../../../src/loop-view/lanes-view.ts';
-import { runsLoop } from '../../../src/loop-view/runs-loop.ts';
+import { runsLoop } from '../../../src/plugins/runs-loop.ts';
 import { storedCells, type StoredStep } from '../../../src/loop-view/stored-trace.ts';
 import type { TraceStep } from '../../../src/loop-view/trace-step.ts';
 

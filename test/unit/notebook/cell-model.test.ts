@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Output, OutputMessage } from '../../../src/kernel/protocol.ts';
 import { CellModel, type CellChange, type CellSide } from '../../../src/notebook/cell-model.ts';
-import type { Language } from '../../../src/notebook/language.ts';
+import type { Language } from '../../../src/lib/languages.ts';
 
 function side(language: Language, stored = ''): CellSide {
   const code = language === 'python' ? 'print(1)' : 'console.log(1)';
@@ -49,10 +49,12 @@ describe('CellModel: sides', () => {
     expect(model.sideFor('typescript').language).toBe('typescript');
   });
 
-  it('setCode changes that side only and announces it', () => {
-    const { model, kinds } = setup();
-    model.setCode('typescript', 'let x = 1', true);
-    expect(model.side('typescript')).toMatchObject({ code: 'let x = 1', fromLink: true });
+  it('setCode changes that side only, is no longer code from a link, and announces it', () => {
+    const { model, kinds, changes } = setup();
+    model.side('typescript')!.fromLink = true;
+    model.setCode('typescript', 'let x = 1');
+    expect(model.side('typescript')).toMatchObject({ code: 'let x = 1', fromLink: false });
+    expect(changes).toEqual([{ kind: 'code', language: 'typescript' }]);
     expect(model.side('python')?.code).toBe('print(1)');
     expect(kinds()).toEqual(['code']);
   });

@@ -50,7 +50,7 @@ describe('CellView', () => {
     expect(root.classList.contains('has-stored-output')).toBe(true);
     model.startOutputs('python');
     model.apply({ output_type: 'stream', name: 'stdout', text: 'fresh\n' });
-    view.finish();
+    model.finishRun();
     expect(log()).toContain('fresh');
     expect(log()).not.toContain('stored 1');
     expect(root.classList.contains('has-stored-output')).toBe(false);

@@ -4,6 +4,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
+import type { SideSource } from '../../../src/lib/cell-source.ts';
 import remarkCells from '../../../src/plugins/remark-cells.ts';
 
 const fence = '```';
@@ -33,6 +34,9 @@ function attributes(element: MdxJsxFlowElement): Record<string, string> {
   }
   return result;
 }
+
+/** The sides a <Cell> carries, as Cell.astro reads them. */
+const sides = (element: MdxJsxFlowElement) => JSON.parse(attributes(element)['sides'] ?? '[]') as SideSource[];
 
 const chapter = [
   '# Sleep ping-pong',
@@ -76,7 +80,7 @@ describe('remarkCells', () => {
     expect(tree.children.some((node) => node.type === 'code' && node.lang === 'output')).toBe(false);
   });
 
-  it('gives each <Cell> its chapter, id, index, title, language, code and output, in that order', () => {
+  it('gives each <Cell> its chapter, id, index, title and sides (language, code, output), in that order', () => {
     const [ping, pong] = cellElements(transform(chapter));
     expect(ping?.name).toBe('Cell');
     expect(ping?.children).toEqual([]);
@@ -85,26 +89,21 @@ describe('remarkCells', () => {
       'id',
       'index',
       'title',
-      'language',
-      'code',
-      'output',
+      'sides',
     ]);
     expect(attributes(ping!)).toEqual({
       chapter: '04-sleep-ping-pong',
       id: 'ping',
       index: '1',
       title: 'Ping first',
-      language: 'python',
-      code: 'import asyncio\n\nasync def ping():\n    print("ping")',
-      output: 'ping',
+      sides: JSON.stringify([{ language: 'python', code: 'import asyncio\n\nasync def ping():\n    print("ping")', output: 'ping' }]),
     });
     // No title and no output: the attributes are left out rather than set to "undefined".
     expect(attributes(pong!)).toEqual({
       chapter: '04-sleep-ping-pong',
       id: 'pong',
       index: '2',
-      language: 'python',
-      code: 'x = 1',
+      sides: JSON.stringify([{ language: 'python', code: 'x = 1' }]),
     });
   });
 
@@ -133,12 +132,12 @@ describe('remarkCells', () => {
   it('carries code with braces, angle brackets and backticks as a plain string', () => {
     const code = 'print(f"{ {1: 2} }")\nhtml = "<div>{x}</div>"\n# `not code` ${x}';
     const [cell] = cellElements(transform(`${fence}python cell id="a"\n${code}\n${fence}\n`));
-    expect(attributes(cell!)['code']).toBe(code);
+    expect(sides(cell!)[0]?.code).toBe(code);
   });
 
   it('keeps an empty output fence as an empty output attribute', () => {
     const [cell] = cellElements(transform(`${fence}python cell id="a"\nprint()\n${fence}\n\n${fence}output\n${fence}\n`));
-    expect(attributes(cell!)['output']).toBe('');
+    expect(sides(cell!)[0]?.output).toBe('');
   });
 
   it('leaves a chapter without cells unchanged', () => {

@@ -1,23 +1,39 @@
 import type { Code, Root, RootContent } from 'mdast';
+import { LANGUAGE_TABLE, PRIMARY_LANGUAGE, languageOfFence, type Language } from './languages.ts';
 
-/** A runnable cell as written in a chapter: a `python cell` fence and the `output` fence after it. */
+/** One language's side of a cell as written: its fence's code and the `output` fence after it. */
+export interface SideSource {
+  language: Language;
+  code: string;
+  /** The output stored with this side; `undefined` when it prints nothing. */
+  output: string | undefined;
+}
+
+/**
+ * A runnable cell as written in a chapter: a cell fence in the chapters' own language
+ * (```` ```python cell id="..." ````), then a twin fence per other language (```` ```ts twin ````),
+ * each followed by its stored output.
+ */
 export interface CellSource {
   /** Stable id, unique in its chapter; keys the reader's saved edits. */
   id: string;
   /** 1-based position in the chapter, as the reader counts cells. */
   index: number;
   title: string | undefined;
-  language: 'python';
-  code: string;
-  /** The output stored with the cell; `undefined` when the cell prints nothing. */
-  output: string | undefined;
-  /** The same cell in TypeScript (a `ts twin` fence after it), with its own stored output. */
-  twin: { language: 'typescript'; code: string; output: string | undefined } | undefined;
+  /** The cell fence's side first, then the twins in the order the chapter gives them. */
+  sides: SideSource[];
 }
 
-/** A `ts twin` fence: the TypeScript version of the cell just before it. */
-function isTwinFence(node: RootContent | undefined): boolean {
-  return node?.type === 'code' && node.lang === 'ts' && node.meta?.trim() === 'twin';
+/** The side of `cell` in `language`, if it has one. */
+export function sideOf(cell: CellSource, language: Language): SideSource | undefined {
+  return cell.sides.find((side) => side.language === language);
+}
+
+/** The language of a twin fence (```` ```ts twin ````): another language's version of the cell before it. */
+function twinLanguage(node: RootContent | undefined): Language | undefined {
+  if (node?.type !== 'code' || node.meta?.trim() !== 'twin') return undefined;
+  const language = languageOfFence(node.lang);
+  return language === PRIMARY_LANGUAGE ? undefined : language;
 }
 
 const ATTRIBUTE = /(?:^|\s)([a-z]+)="([^"]*)"/g;
@@ -56,27 +72,31 @@ export function collectCells(tree: Root): FoundCell[] {
     if (node.type !== 'code') return;
     if (node.lang === 'output') {
       const previous = children[i - 1];
-      if (!(previous?.type === 'code' && (parseCellMeta(previous.meta) || isTwinFence(previous)))) {
+      if (!(previous?.type === 'code' && (parseCellMeta(previous.meta) || twinLanguage(previous)))) {
         throw new Error(`An output fence must follow a cell fence (line ${node.position?.start.line ?? '?'})`);
       }
       return;
     }
-    if (isTwinFence(node)) {
+    const twin = twinLanguage(node);
+    if (twin) {
       const owner = found[found.length - 1];
       const before = children[i - 1];
-      const afterCell = owner && (before === owner.nodes[0] || before === owner.nodes[1]);
-      if (!afterCell || owner.cell.twin) {
-        throw new Error(`A ts twin fence must follow a python cell (line ${node.position?.start.line ?? '?'})`);
+      // Right after the cell's fences so far: its code, its output, earlier twins and their outputs.
+      const afterCell = owner && before === owner.nodes[owner.nodes.length - 1];
+      if (!afterCell || sideOf(owner.cell, twin)) {
+        throw new Error(`A ${node.lang} twin fence must follow a ${LANGUAGE_TABLE[PRIMARY_LANGUAGE].fence} cell (line ${node.position?.start.line ?? '?'})`);
       }
       const next = children[i + 1];
       const outputNode = isOutputFence(next) ? next : undefined;
-      owner.cell.twin = { language: 'typescript', code: node.value, output: outputNode?.value };
+      owner.cell.sides.push({ language: twin, code: node.value, output: outputNode?.value });
       owner.nodes.push(node, ...(outputNode ? [outputNode] : []));
       return;
     }
     const meta = parseCellMeta(node.meta);
     if (!meta) return;
-    if (node.lang !== 'python') throw new Error(`Cell ${meta.id}: only python cells are supported`);
+    if (languageOfFence(node.lang) !== PRIMARY_LANGUAGE) {
+      throw new Error(`Cell ${meta.id}: only ${LANGUAGE_TABLE[PRIMARY_LANGUAGE].fence} cells are supported`);
+    }
     if (seen.has(meta.id)) throw new Error(`Duplicate cell id: ${meta.id}`);
     seen.add(meta.id);
     const next = children[i + 1];
@@ -86,10 +106,7 @@ export function collectCells(tree: Root): FoundCell[] {
         id: meta.id,
         index: found.length + 1,
         title: meta.title,
-        language: 'python',
-        code: node.value,
-        output: outputNode?.value,
-        twin: undefined,
+        sides: [{ language: PRIMARY_LANGUAGE, code: node.value, output: outputNode?.value }],
       },
       nodes: outputNode ? [node, outputNode] : [node],
     });

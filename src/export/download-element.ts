@@ -1,19 +1,14 @@
-import { withReaderCells, type CellSide, type ChapterModel } from '../export/chapter.ts';
-import type { Output } from '../kernel/protocol.ts';
-import { pageCells, type CellHandle } from './cells.ts';
-import type { Language } from './language.ts';
+import { withReaderCells, type CellSide, type ChapterModel } from './chapter.ts';
+import type { Notebook } from '../notebook/notebook.ts';
+import { getNotebook } from '../notebook/page-notebook.ts';
 
-/** What a cell offers the exporter; `outputsIn` is undefined for a side the reader has not run. */
-type ExportableCell = CellHandle & { outputsIn?(language: Language): readonly Output[] | undefined };
-
-/** The chapter with every cell as the reader has it now: their code, and the outputs they see. */
-function readerChapter(model: ChapterModel): ChapterModel {
-  const cells = new Map((pageCells() as ExportableCell[]).map((cell) => [cell.index, cell]));
+/** The chapter with every cell as the reader has it now: their code, and the outputs they see (none for a side not run). */
+function readerChapter(model: ChapterModel, notebook: Notebook): ChapterModel {
+  const cells = new Map(notebook.cells.map((cell) => [cell.index, cell]));
   return withReaderCells(model, (part, language): Partial<CellSide> | undefined => {
-    const cell = cells.get(String(part.index));
-    if (!cell) return undefined;
-    const outputs = cell.outputsIn?.(language);
-    return { code: cell.codeIn(language), ...(outputs ? { outputs } : {}) };
+    const side = cells.get(String(part.index))?.side(language);
+    if (!side) return undefined;
+    return { code: side.code, ...(side.outputs ? { outputs: side.outputs } : {}) };
   });
 }
 
@@ -21,12 +16,12 @@ async function buildFile(format: string, modelUrl: string): Promise<Blob> {
   const response = await fetch(modelUrl);
   if (!response.ok) throw new Error(`${modelUrl}: ${response.status}`);
   const model = (await response.json()) as ChapterModel;
-  const chapter = readerChapter(model);
+  const chapter = readerChapter(model, getNotebook());
   if (format === 'ipynb') {
-    const { chapterNotebook, serializeNotebook } = await import('../export/ipynb.ts');
+    const { chapterNotebook, serializeNotebook } = await import('./ipynb.ts');
     return new Blob([serializeNotebook(chapterNotebook(chapter))], { type: 'application/x-ipynb+json' });
   }
-  const { chapterTypeScript } = await import('../export/typescript-file.ts');
+  const { chapterTypeScript } = await import('./typescript-file.ts');
   return new Blob([chapterTypeScript(chapter)], { type: 'text/plain' });
 }
 
@@ -68,3 +63,5 @@ export class NotebookDownloadElement extends HTMLElement {
     });
   }
 }
+
+if (!customElements.get('nb-notebook-download')) customElements.define('nb-notebook-download', NotebookDownloadElement);

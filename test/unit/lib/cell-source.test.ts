@@ -3,7 +3,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { collectCells, parseCellMeta } from '../../../src/plugins/cells.ts';
+import { collectCells, parseCellMeta } from '../../../src/lib/cell-source.ts';
 
 function parse(text: string): Root {
   return unified().use(remarkParse).use(remarkMdx).parse(text);
@@ -104,8 +104,8 @@ describe('collectCells', () => {
     );
     const cells = collectCells(tree);
     expect(cells.map(({ cell }) => cell)).toEqual([
-      { id: 'first', index: 1, title: 'The first cell', language: 'python', code: 'print("hi")', output: 'hi', twin: undefined },
-      { id: 'second', index: 2, title: undefined, language: 'python', code: 'def f():\n    return 1\n\nf()', output: '1', twin: undefined },
+      { id: 'first', index: 1, title: 'The first cell', sides: [{ language: 'python', code: 'print("hi")', output: 'hi' }] },
+      { id: 'second', index: 2, title: undefined, sides: [{ language: 'python', code: 'def f():\n    return 1\n\nf()', output: '1' }] },
     ]);
   });
 
@@ -120,7 +120,10 @@ describe('collectCells', () => {
       `${fence}python cell id="a"\nprint(1)\n${fence}\n\n${fence}output\n1\n${fence}\n\n${fence}ts twin\nconsole.log(1)\n${fence}\n\n${fence}output\n1\n${fence}\n`,
     );
     const [found] = collectCells(tree);
-    expect(found?.cell.twin).toEqual({ language: 'typescript', code: 'console.log(1)', output: '1' });
+    expect(found?.cell.sides).toEqual([
+      { language: 'python', code: 'print(1)', output: '1' },
+      { language: 'typescript', code: 'console.log(1)', output: '1' },
+    ]);
     expect(found?.nodes).toEqual(tree.children.slice(0, 4));
   });
 
@@ -133,7 +136,7 @@ describe('collectCells', () => {
       `${fence}python cell id="silent"\nx = 1\n${fence}\n\n${fence}python cell id="loud"\nprint(x)\n${fence}\n\n${fence}output\n1\n${fence}\n`,
     );
     const cells = collectCells(tree);
-    expect(cells.map(({ cell }) => [cell.id, cell.output])).toEqual([
+    expect(cells.map(({ cell }) => [cell.id, cell.sides[0]?.output])).toEqual([
       ['silent', undefined],
       ['loud', '1'],
     ]);
@@ -142,7 +145,7 @@ describe('collectCells', () => {
 
   it('keeps an empty output fence as an empty output, not as no output', () => {
     const tree = parse(`${fence}python cell id="a"\nprint()\n${fence}\n\n${fence}output\n${fence}\n`);
-    expect(collectCells(tree)[0]?.cell.output).toBe('');
+    expect(collectCells(tree)[0]?.cell.sides[0]?.output).toBe('');
   });
 
   it('does not attach an output fence separated from its cell by prose; it throws instead', () => {
@@ -220,6 +223,6 @@ describe('collectCells', () => {
   it('keeps code exactly: indentation, blank lines, braces and backticks that MDX would otherwise parse', () => {
     const code = 'async def main():\n    d = {"a": {1, 2}}\n\n\tprint(f"{d!r} `x` <b>")\n    return None';
     const tree = parse(`${fence}python cell id="exact"\n${code}\n${fence}\n`);
-    expect(collectCells(tree)[0]?.cell.code).toBe(code);
+    expect(collectCells(tree)[0]?.cell.sides[0]?.code).toBe(code);
   });
 });
