@@ -1,3 +1,4 @@
+import { assertNever } from '../lib/assert-never.ts';
 /**
  * Checks that fit event loops, as pure functions: what a reader's program did (an observation,
  * reported by the kernel-side harness) is held against rules about order, counts and source, and
@@ -76,6 +77,8 @@ function compare(a: number, relation: Relation, b: number): boolean {
       return a <= b;
     case '==':
       return a === b;
+    default:
+      return assertNever(relation, 'relation');
   }
 }
 
@@ -144,6 +147,8 @@ function failure(rule: Rule, observation: Observation, source: string): string |
       const yours = said[at] === undefined ? 'ends there' : `says ${quote(String(said[at]))}`;
       return `expected \`${rule.name}\` to match the output; at line ${at + 1} the program printed ${quote(lines[at]!)}, and yours ${yours}`;
     }
+    default:
+      return assertNever(rule, 'rule');
   }
 }
 

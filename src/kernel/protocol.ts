@@ -83,6 +83,25 @@ export const traceStep = object({
 export type TraceStep = Infer<typeof traceStep>;
 export type ParkedTask = Infer<typeof parkedTask>;
 
+const anything = custom((value): value is unknown => value !== undefined);
+
+/**
+ * What the Python runner (src/kernel/python/runner.py) reports to its session through
+ * `emit(run_id, kind, payload)`, besides the streams it writes: the session turns each into the
+ * page's messages above. Declared here so the two sides of that call cannot drift apart either.
+ */
+export const runnerReport = tagged('kind', {
+  /** Text for the run's stderr (a message about an error nobody caught). */
+  stream: { payload: string },
+  /** The `repr` of a cell's last expression. */
+  execute_result: { payload: string },
+  display_data: { payload: mimeBundle },
+  /** Steps the loop trace recorded; each is validated on its own (traceStep), so one bad step is reported, not the batch. */
+  trace: { payload: array(anything) },
+  error: { payload: object({ ename: string, evalue: string, traceback: array(string) }) },
+});
+export type RunnerReport = Infer<typeof runnerReport>;
+
 const sharedBuffer = custom(
   (value): value is SharedArrayBuffer => typeof SharedArrayBuffer !== 'undefined' && value instanceof SharedArrayBuffer,
 );

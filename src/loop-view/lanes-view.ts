@@ -1,3 +1,4 @@
+import { assertNever } from '../lib/assert-never.ts';
 import { taskNames, type Lane, type ReplayModel } from './replay-model.ts';
 import type { TraceStep } from './trace-step.ts';
 
@@ -14,6 +15,8 @@ export function laneState({ state, by }: Lane): string {
       return by === '' ? 'awaiting' : `awaiting ${by}`;
     case 'done':
       return 'finished or not started';
+    default:
+      return assertNever(state, 'lane state');
   }
 }
 

@@ -1,3 +1,4 @@
+import { assertNever } from '../lib/assert-never.ts';
 import type { Output, OutputMessage, PendingWork, TraceStep } from '../kernel/protocol.ts';
 import type { Language } from '../lib/languages.ts';
 
@@ -158,7 +159,10 @@ export class CellModel {
         this.replaceOutputs(side, updated);
         return;
       }
-      default:
+      case 'stream':
+      case 'execute_result':
+      case 'display_data':
+      case 'error':
         if (this.clearOnNext) {
           this.clearOnNext = false;
           this.replaceOutputs(side, [message]);
@@ -167,6 +171,9 @@ export class CellModel {
         outputs.push(message);
         // The other side on screen is left as it is; this side shows it when it comes back.
         if (this.ran === this.shown) this.emit({ kind: 'output', output: message });
+        return;
+      default:
+        assertNever(message, 'output message');
     }
   }
 

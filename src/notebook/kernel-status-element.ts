@@ -1,3 +1,4 @@
+import { assertNever } from '../lib/assert-never.ts';
 import type { KernelStatus } from '../kernel/page/kernel.ts';
 import { LANGUAGES } from '../lib/languages.ts';
 import { getNotebook } from './page-notebook.ts';
@@ -18,6 +19,8 @@ function describe(language: string, status: KernelStatus): { label: string; deta
       return { label: `${language}: busy`, detail: status.detail };
     case 'dead':
       return { label: `${language}: stopped`, detail: status.detail };
+    default:
+      return assertNever(status.state, 'kernel state');
   }
 }
 

@@ -1,3 +1,4 @@
+import { assertNever } from '../../lib/assert-never.ts';
 import { createDeferred, type Deferred } from '../../lib/deferred.ts';
 import type { Kernel, KernelStatus, RestartEvent, RunSink } from './kernel.ts';
 import { isKernelEvent, type KernelEvent, type KernelRequest, type RunStatus } from '../protocol.ts';
@@ -106,6 +107,8 @@ export function createWorkerKernel({ label, createWorker, interruptible }: Worke
         setStatus({ state: 'dead', detail: event.message, step: 0, steps: 0 });
         dropAll(event.message);
         return;
+      default:
+        assertNever(event, 'kernel event');
     }
   }
 

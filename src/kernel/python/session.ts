@@ -3,7 +3,8 @@ import type { PyProxy } from 'pyodide/ffi';
 import { createPendingWatch, type PendingWatch } from '../worker/pending-watch.ts';
 import { MODULE_SOURCES, RUNNER_SOURCE } from './module-sources.ts';
 import { KERNEL_DIR, RUNNER_MODULE } from './modules.ts';
-import { isOutput, traceStep, type Output } from '../protocol.ts';
+import { assertNever } from '../../lib/assert-never.ts';
+import { runnerReport, traceStep, type Output } from '../protocol.ts';
 import { createStreamBatcher, type StreamName } from '../worker/stream-batcher.ts';
 import type { KernelSession, SessionSink } from '../worker/session.ts';
 
@@ -14,10 +15,6 @@ export interface PythonSession extends KernelSession {
   cancel(): boolean;
   /** Lets the page raise KeyboardInterrupt in a busy cell by writing 2 (SIGINT) into this buffer. */
   setInterruptBuffer(buffer: Uint8Array): void;
-}
-
-function isErrorPayload(value: unknown): value is { ename: string; evalue: string; traceback: string[] } {
-  return typeof value === 'object' && value !== null && 'traceback' in value;
 }
 
 /** A value the runner passed out, as plain JavaScript; the proxy is freed, since Python keeps no use for it. */
@@ -69,19 +66,38 @@ export function createPythonSession(
   installKernelModules(pyodide);
 
   const report = (runId: number, kind: string, raw: unknown) => {
-    const payload = fromPython(raw);
+    const message = { kind, payload: fromPython(raw) };
     if (kind !== 'stream') batcher.flush();
-    if (kind === 'stream' && typeof payload === 'string') {
-      batcher.write(runId, 'stderr', payload);
-    } else if (kind === 'execute_result' && typeof payload === 'string') {
-      emit(runId, { output_type: 'execute_result', execution_count: executionCounts.get(runId) ?? 0, data: { 'text/plain': payload } });
-    } else if (kind === 'display_data') {
-      const output = { output_type: 'display_data', data: payload };
-      if (isOutput(output)) emit(runId, output);
-    } else if (kind === 'trace' && Array.isArray(payload)) {
-      onTrace?.(runId, payload.filter(traceStep.is)); // after the flush: a step's printed lines come first
-    } else if (kind === 'error' && isErrorPayload(payload)) {
-      emit(runId, { output_type: 'error', ...payload });
+    if (!runnerReport.is(message)) {
+      // The runner and the session disagree: say so in the run's output rather than lose it quietly.
+      batcher.write(runId, 'stderr', `The notebook kernel sent a report it could not read (${kind}); please report this.\n`);
+      return;
+    }
+    switch (message.kind) {
+      case 'stream':
+        batcher.write(runId, 'stderr', message.payload);
+        return;
+      case 'execute_result':
+        emit(runId, { output_type: 'execute_result', execution_count: executionCounts.get(runId) ?? 0, data: { 'text/plain': message.payload } });
+        return;
+      case 'display_data':
+        emit(runId, { output_type: 'display_data', data: message.payload });
+        return;
+      case 'trace': {
+        // After the flush: a step's printed lines come first.
+        const steps = message.payload.filter(traceStep.is);
+        const rejected = message.payload.length - steps.length;
+        if (steps.length > 0) onTrace?.(runId, steps);
+        if (rejected > 0) {
+          batcher.write(runId, 'stderr', `The loop view left out ${rejected} recorded step${rejected === 1 ? '' : 's'} it could not read.\n`);
+        }
+        return;
+      }
+      case 'error':
+        emit(runId, { output_type: 'error', ...message.payload });
+        return;
+      default:
+        assertNever(message, 'runner report');
     }
   };
   const sendStream = (runId: number, name: StreamName, text: string) => batcher.write(runId, name, text);

@@ -28,41 +28,44 @@ export const postingSink = {
   trace: (runId: number, steps: TraceStep[]) => post({ type: 'trace', runId, steps }),
 };
 
+type Request<T extends KernelRequest['type']> = Extract<KernelRequest, { type: T }>;
+
 /**
- * The serve loop both workers share: cells run one after another (later requests wait their
- * turn, even while a cell awaits), while interrupt, cancel and init act at once. A broken runtime
- * is reported as `fatal` and the loop survives it; a malformed message is logged and ignored.
+ * How the worker answers each request, keyed by its type: the schema's requests and this object
+ * must match, so a request without a handler does not compile. `inTurn` requests wait for the
+ * cells before them (later ones wait too, even while a cell awaits); the others act at once.
+ */
+type Handlers = { [T in KernelRequest['type']]: { inTurn: boolean; handle(request: Request<T>, session: ServedSession): Promise<void> | void } };
+
+function handlers(language: string): Handlers {
+  return {
+    init: { inTurn: false, handle: (request, session) => session.setInterruptBuffer?.(new Uint8Array(request.interruptBuffer)) },
+    interrupt: { inTurn: false, handle: (_request, session) => void session.cancel?.() },
+    cancel: { inTurn: false, handle: (request, session) => session.cancelRun(request.runId) },
+    reset: { inTurn: true, handle: (_request, session) => session.reset() },
+    run: {
+      inTurn: true,
+      async handle(request, session) {
+        const status = await session.run(request).catch((error: unknown) => {
+          // Only a broken runtime gets here (the reader's errors are outputs): this kernel cannot go on.
+          post({ type: 'fatal', message: `${language} stopped working (${String(error).split('\n')[0]}). Restart the kernel to go on.` });
+          return 'error' as const;
+        });
+        post({ type: 'done', runId: request.runId, status });
+      },
+    },
+  };
+}
+
+/**
+ * The serve loop both workers share: cells run one after another, while interrupt, cancel and init
+ * act at once. A broken runtime is reported as `fatal` and the loop survives it; a malformed
+ * message is logged and ignored.
  */
 export function serve(session: Promise<ServedSession>, language: string): void {
   session.catch((error: unknown) => post({ type: 'fatal', message: `${language} could not start: ${String(error)}` }));
   let chain: Promise<unknown> = session;
-
-  function now(request: Exclude<KernelRequest, { type: 'run' | 'reset' }>, ready: ServedSession): void {
-    switch (request.type) {
-      case 'init':
-        ready.setInterruptBuffer?.(new Uint8Array(request.interruptBuffer));
-        return;
-      case 'interrupt':
-        ready.cancel?.();
-        return;
-      case 'cancel':
-        ready.cancelRun(request.runId);
-        return;
-    }
-  }
-
-  async function inTurn(request: Extract<KernelRequest, { type: 'run' | 'reset' }>, ready: ServedSession): Promise<void> {
-    if (request.type === 'reset') {
-      ready.reset();
-      return;
-    }
-    const status = await ready.run(request).catch((error: unknown) => {
-      // Only a broken runtime gets here (the reader's errors are outputs): this kernel cannot go on.
-      post({ type: 'fatal', message: `${language} stopped working (${String(error).split('\n')[0]}). Restart the kernel to go on.` });
-      return 'error' as const;
-    });
-    post({ type: 'done', runId: request.runId, status });
-  }
+  const table = handlers(language);
 
   listen('message', (event: MessageEvent<unknown>) => {
     const request = event.data;
@@ -70,10 +73,11 @@ export function serve(session: Promise<ServedSession>, language: string): void {
       warn('Kernel worker ignored a malformed message', request);
       return;
     }
-    if (request.type === 'run' || request.type === 'reset') {
-      chain = chain.then(() => session).then((ready) => inTurn(request, ready)).catch(() => undefined);
+    const handler = table[request.type] as Handlers[KernelRequest['type']] & { handle(request: KernelRequest, session: ServedSession): Promise<void> | void };
+    if (handler.inTurn) {
+      chain = chain.then(() => session).then((ready) => handler.handle(request, ready)).catch(() => undefined);
     } else {
-      void session.then((ready) => now(request, ready), () => undefined);
+      void session.then((ready) => handler.handle(request, ready), () => undefined);
     }
   });
 }
