@@ -1,8 +1,7 @@
 import { assertNever } from '../lib/assert-never.ts';
 import type { Output } from '../kernel/protocol.ts';
-import { renderDisplay } from './renderers/display.ts';
 import { renderError } from './renderers/error.ts';
-import { renderResult } from './renderers/result.ts';
+import { renderRich } from './renderers/rich.ts';
 import { renderStream } from './renderers/stream.ts';
 
 export function renderOutput(output: Output): HTMLElement {
@@ -10,9 +9,8 @@ export function renderOutput(output: Output): HTMLElement {
     case 'stream':
       return renderStream(output);
     case 'execute_result':
-      return renderResult(output);
     case 'display_data':
-      return renderDisplay(output);
+      return renderRich(output);
     case 'error':
       return renderError(output);
     default:

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
-// The ANSI palette lives in the site's stylesheet; this reads it as the browser would and checks
-// that every colour a cell can print stays readable, in the light and in the dark scheme.
+// The ANSI palette is its own stylesheet; this reads it as the browser would and checks that every
+// colour a cell can print stays readable, in the light and in the dark scheme.
 
-const css = readFileSync(new URL('../../../src/styles/site.css', import.meta.url), 'utf8');
-const block = /\/\* ANSI colours \*\/([\s\S]*?)\/\* end ANSI colours \*\//.exec(css)?.[1] ?? '';
+const styles = new URL('../../../src/styles/', import.meta.url);
+const site = readFileSync(new URL('site.css', styles), 'utf8');
+const block = readFileSync(new URL('ansi-colours.css', styles), 'utf8');
 
 const NAMES = ['black', 'red', 'green', 'yellow', 'blue', 'magenta', 'cyan', 'white'];
 const ALL = [...NAMES, ...NAMES.map((name) => `bright-${name}`)];
@@ -38,10 +39,10 @@ function pair(property: string): { light: string; dark: string } {
 
 const worst = (color: string, others: string[]) => Math.min(...others.map((other) => contrast(color, other)));
 
-describe('the ANSI palette in site.css', () => {
-  it('is one delimited block at the end of the stylesheet', () => {
-    expect(block).not.toBe('');
-    expect(css.trimEnd().endsWith('/* end ANSI colours */')).toBe(true);
+describe('the ANSI palette in ansi-colours.css', () => {
+  it('is imported last by site.css, after the output it colours', () => {
+    const imports = [...site.matchAll(/@import '\.\/([\w-]+\.css)';/g)].map((match) => match[1]);
+    expect(imports.at(-1)).toBe('ansi-colours.css');
   });
 
   it.each(ALL)('%s text keeps 4.5:1 against the output background in both schemes', (name) => {
