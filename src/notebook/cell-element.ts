@@ -147,4 +147,15 @@ export class NotebookCell extends HTMLElement {
   focusCode(): void {
     this.codeView.focus();
   }
+
+  // Read-only windows onto the model, for the browser tests and anyone scripting the page.
+  /** The code a Run would run now: the side on screen, as the reader left it. */
+  currentCode(): string {
+    return this.codeView.side.code;
+  }
+
+  /** The cell's code in `language` ('' when it has no such side). */
+  codeIn(language: Language): string {
+    return this.model.side(language)?.code ?? '';
+  }
 }

@@ -27,7 +27,7 @@ export class CodeView {
     private readonly hooks: EditorHooks,
   ) {
     if (this.side.code !== this.side.original) this.showPlainCode();
-    // issue 9, Jupyter's two modes: Tab stops on the code without editing it; Enter starts editing,
+    // Jupyter's two modes: Tab stops on the code without editing it; Enter starts editing,
     // and a click does, with the caret where it landed.
     host.addEventListener('keydown', (event) => {
       if (event.target !== host || event.key !== 'Enter' || event.shiftKey || event.ctrlKey || event.metaKey || event.altKey) return;

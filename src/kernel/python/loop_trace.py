@@ -11,7 +11,9 @@ touching the reader's code:
 - asyncio: coroutines defined in cells report each start, suspension and return (loop_trace_asyncio.py).
 - bare generators stepped with next() by a loop in a cell, chapter 1's (loop_trace_generators.py).
 
-This Trace is the hub: it finds what to watch, and owns the step numbers, the printed text and the rows.
+This Trace is the hub: it finds what to watch and hands each event to its half. Every half returns
+the rows an event finishes, without their numbers; the hub numbers them in the order they come and
+keeps them (a fold still open is numbered as the next row would be, and keeps that number).
 
 Steps are plain dicts (see src/loop-view/trace-step.ts for their shape) handed to `sink` in batches.
 """
@@ -22,8 +24,9 @@ import time
 from loop_trace_asyncio import AsyncioSteps
 from loop_trace_execute import ExecuteSteps
 from loop_trace_generators import GeneratorSteps
+from loop_trace_execute import CHECK_EVERY
 from loop_trace_names import Names, cell_methods, is_cell_file
-from loop_trace_rows import Tee, free_tool
+from loop_trace_output import Printed, Tee
 
 LIMIT = 2000  # steps kept between two flushes; older ones are dropped (their numbers leave a gap)
 FLUSH_SECONDS = 0.1
@@ -31,6 +34,14 @@ _CO_COROUTINE = 0x80
 
 _monitoring = getattr(sys, "monitoring", None)
 available = _monitoring is not None
+
+
+def free_tool(monitoring):
+    """A sys.monitoring tool id no one else holds (debuggers and profilers take 0 to 2)."""
+    for tool in (4, 5, 3):
+        if monitoring.get_tool(tool) is None:
+            return tool
+    raise RuntimeError("no sys.monitoring tool id is free")
 
 
 class Trace:
@@ -41,42 +52,38 @@ class Trace:
         self.names = Names()
         self.rows = []  # finished steps not yet flushed
         self.dropped = 0
-        self.printed = []
+        self.printed = Printed()
         self.index = 0
         self._t0 = time.perf_counter()
         self._last_flush = self._t0
         self._methods = cell_methods()
         self._codes = set()  # the generator loop's step methods
         self._coroutines = set()
-        self._execute = ExecuteSteps(self, self._codes)
-        self._asyncio = AsyncioSteps(self.names, self._coroutines)
-        self._generators = GeneratorSteps(self, self._codes)
+        self._execute = ExecuteSteps(self.names, self.printed, self.now, self._codes)
+        self._asyncio = AsyncioSteps(self.names, self.printed, self.now, self._coroutines)
+        self._generators = GeneratorSteps(self.names, self.printed, self.now, self._codes)
         self._failed = None
 
     # -- time and output -------------------------------------------------------------------
     def now(self):
         return round((time.perf_counter() - self._t0) * 1000, 3)
 
-    def take_printed(self):
-        text = "".join(self.printed)
-        self.printed.clear()
-        return text
-
-    def add(self, row):
-        self.rows.append(row)
-        if len(self.rows) > self.limit:
-            del self.rows[0]
-            self.dropped += 1
-        if self.sink is not None and time.perf_counter() - self._last_flush > FLUSH_SECONDS:
+    def keep(self, rows):
+        """Numbers the rows a half finished, in order, and keeps them until the next flush."""
+        for row in rows:
+            self.index += 1
+            self.rows.append({"index": self.index, **row})
+            if len(self.rows) > self.limit:
+                del self.rows[0]
+                self.dropped += 1
+        if rows and self.sink is not None and time.perf_counter() - self._last_flush > FLUSH_SECONDS:
             self.flush()
-
-    def next_index(self):
-        self.index += 1
-        return self.index
 
     def steps(self):
         """The steps kept so far (with no sink: all of them, up to the limit), the open folds included."""
-        return self.rows + self._execute.open_rows() + self._generators.open_rows()
+        open_rows = self._execute.open_rows() + self._generators.open_rows()
+        # An open fold gets the number it will keep: nothing else is numbered until it closes.
+        return self.rows + [{"index": self.index + i, **row} for i, row in enumerate(open_rows, start=1)]
 
     def flush_soon(self):
         if time.perf_counter() - self._last_flush > FLUSH_SECONDS:
@@ -124,9 +131,11 @@ class Trace:
         # The fast path: a busy turn of the open fold costs a few comparisons.
         execute = self._execute
         if frame.f_back is execute.loop_frame and not self.printed and execute.busy_turn(code, frame, value):
+            if not execute.turns & CHECK_EVERY:
+                self.flush_soon()
             return None
         try:
-            execute.turn(code, frame, value)
+            self.keep(execute.turn(code, frame, value))
         except Exception as error:  # a tracer bug must never break the reader's cell
             self._fail(error)
         return None
@@ -137,8 +146,7 @@ class Trace:
             return self._on_async(code, frame, event, value)
         try:
             if event in ("start", "resume"):
-                self._execute.close_busy()
-                self._generators.resume(frame)
+                self.keep(self._execute.close_busy() + self._generators.resume(frame))
             else:
                 self._generators.pause(frame, event == "return", value)
         except Exception as error:
@@ -148,12 +156,9 @@ class Trace:
     # -- asyncio -----------------------------------------------------------------------------
     def _on_async(self, code, frame, event, value):
         try:
-            row = self._asyncio.event(code, frame, event, value)
-            if row is not None:
-                self._execute.close_busy()
-                row.update(index=self.next_index(), printed=self.take_printed(), start=self.now())
-                row["end"] = row["start"]
-                self.add(row)
+            rows = self._asyncio.event(code, frame, event, value)
+            if rows:
+                self.keep(self._execute.close_busy() + rows)
         except Exception as error:
             self._fail(error)
         return None
@@ -161,12 +166,9 @@ class Trace:
     def cell_ended(self):
         """The cell's last line has run but its work goes on (and is traced on): the cell's own step."""
         try:
-            row = self._asyncio.cell_ended(self.filename, is_cell_file)
-            if row is not None:
-                self._execute.close_busy()
-                row.update(index=self.next_index(), printed=self.take_printed(), start=self.now())
-                row["end"] = row["start"]
-                self.add(row)
+            rows = self._asyncio.cell_ended(self.filename, is_cell_file)
+            if rows:
+                self.keep(self._execute.close_busy() + rows)
             self.flush()
         except Exception as error:
             self._fail(error)
@@ -188,7 +190,7 @@ class Trace:
         _monitoring.set_events(self.tool, _E.PY_START)
         _monitoring.restart_events()
         self._stdout = sys.stdout
-        sys.stdout = Tee(sys.stdout, self)
+        sys.stdout = Tee(sys.stdout, self.printed)
 
     def stop(self):
         if _current is self:
@@ -204,8 +206,7 @@ class Trace:
             _monitoring.register_callback(self.tool, event, None)
         _monitoring.free_tool_id(self.tool)
         _monitoring.restart_events()
-        self._execute.finish()
-        self._generators.finish()
+        self.keep(self._execute.finish() + self._generators.finish())
         self._asyncio = None
         self.flush()
 

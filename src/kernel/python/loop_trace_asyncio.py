@@ -4,7 +4,8 @@ sys.monitoring reports PY_START / PY_RESUME / PY_YIELD / PY_RETURN on the cells'
 objects. A step ends when the outermost cell coroutine of the running task suspends (what it awaits)
 or returns. Pyodide's WebLoop has no ready queue Python can read (its call_soon is a browser task),
 so "the queue" is worked out from the tasks themselves: created but not started, or whose future
-is done.
+is done. Like every half, it returns rows without their `index`; the hub (loop_trace.py) numbers
+and keeps them.
 """
 
 
@@ -27,8 +28,10 @@ def _coroutine_of(task, frame):
 
 
 class AsyncioSteps:
-    def __init__(self, names, coroutine_codes):
+    def __init__(self, names, printed, now, coroutine_codes):
         self.names = names
+        self.printed = printed  # what the step under way printed (loop_trace_output.Printed)
+        self.now = now  # milliseconds since the trace started
         self.codes = coroutine_codes
         self.tasks = []  # tasks seen, in order of appearance (a cell's run is short-lived)
         self.awaits = {}  # id(task) -> what it awaits, as the view shows it
@@ -40,18 +43,18 @@ class AsyncioSteps:
         return self.names.label(task, code)
 
     def event(self, code, frame, event, value):
-        """A step (a dict without index, printed or times) when a task gave control back, else None."""
+        """The step that ends when a task gives control back (a list of one row), else []."""
         back = frame.f_back
         if back is not None and back.f_code in self.codes:
-            return None  # a coroutine awaited inside another: the outer one speaks for the task
+            return []  # a coroutine awaited inside another: the outer one speaks for the task
         import asyncio
 
         task = asyncio.current_task()
         if task is None:
-            return None  # a coroutine driven by hand (coro.send()): not the loop's business
+            return []  # a coroutine driven by hand (coro.send()): not the loop's business
         name = self._know(task, code)
         if event in ("start", "resume"):
-            return None
+            return []
         if event == "yield":
             awaited = self._describe(_coroutine_of(task, frame), value)
             self.awaits[id(task)] = awaited
@@ -60,21 +63,28 @@ class AsyncioSteps:
             returned = "finished" if value is None else f"finished, returned {short(value)}"
             self.cell_returned = self.cell_returned or code.co_name == "<module>"
         queue, parked = self._queue(task, event)
+        return [self._row(name, returned, queue, parked, code.co_filename, frame.f_lineno)]
+
+    def _row(self, task, returned, queue, parked, file, line):
+        now = self.now()
         return {
-            "task": name,
+            "task": task,
+            "printed": self.printed.take(),
             "returned": returned,
             "queue": queue,
             "parked": parked,
             "count": 1,
             "clock": False,
-            "file": code.co_filename,
-            "line": frame.f_lineno,
+            "file": file,
+            "line": line,
+            "start": now,
+            "end": now,
         }
 
     def cell_ended(self, filename, is_cell_file):
-        """The cell's last line ran and its tasks go on: a step for the cell, with the tasks it left (or None)."""
+        """The cell's last line ran and its tasks go on: a step for the cell, with the tasks it left (or [])."""
         if self.cell_returned:
-            return None
+            return []
         import asyncio
 
         for task in asyncio.all_tasks():
@@ -82,7 +92,7 @@ class AsyncioSteps:
             if not task.done() and is_cell_file(getattr(getattr(coro, "cr_code", None), "co_filename", "<")):
                 self._know(task)
         queue, parked = self._queue(None, "return")
-        return {"task": filename, "returned": "finished", "queue": queue, "parked": parked, "count": 1, "clock": False, "file": "", "line": 0}
+        return [self._row(filename, "finished", queue, parked, "", 0)]
 
     def _queue(self, task, event):
         queue, parked = [], []

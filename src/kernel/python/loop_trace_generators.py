@@ -7,20 +7,24 @@ for the next step to begin, or for the end of the run: then the queue is read as
 generator about to run put back at its front (the loop has just taken it from there).
 
 Steps that print nothing and only yield, from generators that read the clock, are a busy wait: they
-fold into one row with a count, as the Sleep tasks' turns do.
+fold into one row with a count, as the Sleep tasks' turns do. Like every half, it returns rows
+without their `index`; the hub (loop_trace.py) numbers and keeps them.
 """
 
 import types
 
 from loop_trace_asyncio import short
 from loop_trace_names import is_cell_file
+from loop_trace_queue import find_queue
 
 CO_GENERATOR = 0x20
 
 
 class GeneratorSteps:
-    def __init__(self, trace, step_codes):
-        self.trace = trace  # its names, clock, printed text, step numbers and rows
+    def __init__(self, names, printed, now, step_codes):
+        self.names = names
+        self.printed = printed  # what the step under way printed (loop_trace_output.Printed)
+        self.now = now  # milliseconds since the trace started
         self.step_codes = step_codes  # the task loop's step methods, shared with the trace
         self.codes = set()  # generator code objects stepped by a loop
         self.skipped = set()  # generator code objects driven by another generator or a task's method
@@ -51,21 +55,23 @@ class GeneratorSteps:
         return True
 
     def resume(self, frame):
-        """A generator starts a step: the step before it learns the queue it left."""
+        """A generator starts a step: the step before it learns the queue it left (its rows are returned)."""
         caller = frame.f_back
+        rows = []
         if caller is not self._loop:
-            self.finish()
+            rows += self.finish()
             self._loop = caller
             self._queue = None
             self._where = {}
         if self._queue is None:
-            self._queue = _find_queue(caller)
+            self._queue = find_queue(caller, item=lambda value: isinstance(value, types.GeneratorType))
         generator = self._generator(frame, caller)
         if generator is None:
-            return
-        self.trace.printed.clear()  # the loop's own output is no task's
-        self._settle(generator)
-        self._running = (generator, self.trace.now())
+            return rows
+        self.printed.clear()  # the loop's own output is no task's
+        rows += self._settle(generator)
+        self._running = (generator, self.now())
+        return rows
 
     def pause(self, frame, finished, value):
         """The running generator yielded `value`, or returned it when `finished`."""
@@ -73,15 +79,14 @@ class GeneratorSteps:
             return
         generator, start = self._running
         self._running = None
-        names = self.trace.names
+        names = self.names
         if finished:
             returned = "finished" if value is None else f"finished, returned {short(value)}"
         else:
             returned = "yielded" if value is None else f"yielded {short(value)}"
         row = {
-            "index": 0,
             "task": names.name(generator),
-            "printed": self.trace.take_printed(),
+            "printed": self.printed.take(),
             "returned": returned,
             "queue": [],
             "parked": [],
@@ -90,7 +95,7 @@ class GeneratorSteps:
             "file": frame.f_code.co_filename,
             "line": frame.f_lineno or 0,
             "start": start,
-            "end": self.trace.now(),
+            "end": self.now(),
         }
         self._pending = (generator, row)
 
@@ -100,38 +105,38 @@ class GeneratorSteps:
 
     def finish(self):
         """The loop has ended (or another began): its last step sees the queue as it is left."""
-        self._settle(None)
-        self._close_fold()
+        rows = self._settle(None) + self._close_fold()
         self._running = None
+        return rows
 
     # -- the steps' rows ------------------------------------------------------------------
     def _settle(self, generator):
+        """The pending step's row, now that the queue after it is known (a fold takes it in instead)."""
         if self._pending is None:
-            return
+            return []
         done, row = self._pending
         self._pending = None
         queue = list(self._queue) if self._queue is not None else []
         if generator is not None and not any(item is generator for item in queue):
             queue.insert(0, generator)  # taken off the front just now, to run
-        names = self.trace.names
+        names = self.names
         row["queue"] = [names.name(item) for item in queue]
         if row["printed"] == "" and row["returned"] == "yielded" and names.checks_clock(row["task"]):
             if self._fold is None:
-                self._fold = dict(row, index=self.trace.next_index(), clock=True, count=0, turns={})
+                self._fold = dict(row, clock=True, count=0, turns={})
             fold = self._fold
             fold["count"] += 1
             fold["turns"][row["task"]] = fold["turns"].get(row["task"], 0) + 1
             fold["task"] = ", ".join(fold["turns"])
             fold.update(queue=row["queue"], end=row["end"], file=row["file"], line=row["line"])
-            return
-        self._close_fold()
-        row["index"] = self.trace.next_index()
-        self.trace.add(row)
+            return []
+        return self._close_fold() + [row]
 
     def _close_fold(self):
-        if self._fold is not None:
-            fold, self._fold = self._fold, None
-            self.trace.add(fold)
+        if self._fold is None:
+            return []
+        fold, self._fold = self._fold, None
+        return [fold]
 
     def _generator(self, frame, caller):
         """The generator object running in `frame`: held by the loop in a local (or its queue)."""
@@ -149,12 +154,3 @@ class GeneratorSteps:
                 return value
         return None
 
-
-def _find_queue(frame):
-    """The loop's queue: a deque or list of generators among the loop's locals ("queue" first), once it holds one."""
-    candidates = sorted(frame.f_locals.items(), key=lambda item: "queue" not in item[0].lower())
-    for _, value in candidates:
-        if (type(value).__name__ == "deque" or isinstance(value, list)) and value:
-            if all(isinstance(item, types.GeneratorType) for item in value):
-                return value
-    return None

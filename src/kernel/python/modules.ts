@@ -22,7 +22,8 @@ export const PYTHON_MODULES: Readonly<Record<string, ModuleRole>> = {
   'loop_trace.py': 'tracer',
   'loop_trace_names.py': 'tracer',
   'loop_trace_asyncio.py': 'tracer',
-  'loop_trace_rows.py': 'tracer',
+  'loop_trace_output.py': 'tracer',
+  'loop_trace_queue.py': 'tracer',
   'loop_trace_execute.py': 'tracer',
   'loop_trace_generators.py': 'tracer',
 };

@@ -138,9 +138,11 @@ def _internal(callback, args):
 class LoopWatch:
     """Counts, per run, the tasks and callbacks still pending on a loop, and can cancel them."""
 
-    def __init__(self, loop, main_tasks):
+    def __init__(self, loop, cell_tasks):
         self.loop = loop
-        self._main_tasks = main_tasks
+        # The tasks running cells' own code: a run's code is not work it left on the loop. The
+        # runner adds and removes them as cells start and end.
+        self.cell_tasks = cell_tasks
         self._timers = []
         self._inside = False
         for name in ("call_soon", "call_later", "call_at"):
@@ -184,7 +186,7 @@ class LoopWatch:
             tasks = asyncio.all_tasks(self.loop)
         except RuntimeError:
             return []
-        return [t for t in tasks if not t.done() and t not in self._main_tasks]
+        return [t for t in tasks if not t.done() and t not in self.cell_tasks]
 
     def pending(self):
         """{run: [tasks, timers]} for every run with work left on the loop."""

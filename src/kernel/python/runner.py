@@ -119,7 +119,7 @@ class Runner:
             self._trailing[1].flush()  # the page sees the steps after the last line as they come
         return work
 
-    # --- loop view hook (src/kernel/loop_trace.py): a traced run's work after its last line is traced
+    # The loop view (src/kernel/python/loop_trace.py): a traced run's work after its last line is traced
     # too, until it is done, cancelled, or another cell runs (the trace is global: it would take that
     # cell's turns for this one's).
     def _keep_tracing(self, run_id, tracer):
@@ -138,7 +138,7 @@ class Runner:
         if self._watch is None or self._watch.loop is not loop:
             self._watch = nb_routing.LoopWatch(loop, set(self._tasks.values()))
             loop.set_exception_handler(self._on_loop_error)
-        self._watch._main_tasks = set(self._tasks.values())
+        self._watch.cell_tasks = set(self._tasks.values())
 
     def _on_loop_error(self, loop, context):
         """An error nobody caught (a task never awaited, a callback): shown in the cell that started it."""
@@ -159,19 +159,18 @@ class Runner:
         linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
         self._last_run = run_id
         self._watch_loop()
-        # --- loop view hook (src/kernel/loop_trace.py): record the loop's turns while the cell runs
+        # The loop view (src/kernel/python/loop_trace.py): record the loop's turns while the cell runs.
         tracer = None
         self._end_trailing()
         if trace:
             import loop_trace
 
             tracer = loop_trace.start(filename, lambda steps: self._emit(run_id, "trace", steps))
-        # --- end of loop view hook
         context = contextvars.copy_context()
         context.run(nb_routing.current_run.set, run_id)
         task = asyncio.get_running_loop().create_task(self._guarded(source, filename, tracer), context=context)
         self._tasks[run_id] = task
-        self._watch._main_tasks.add(task)
+        self._watch.cell_tasks.add(task)
         try:
             value = await task
             if isinstance(value, _Escaped):
@@ -184,11 +183,11 @@ class Runner:
             return "error"
         finally:
             del self._tasks[run_id]
-            self._watch._main_tasks.discard(task)
+            self._watch.cell_tasks.discard(task)
             sys.stdout.flush()
             sys.stderr.flush()
             if tracer is not None:
-                self._keep_tracing(run_id, tracer)  # loop view hook
+                self._keep_tracing(run_id, tracer)
         if value is not None:
             self.namespace["_"] = value
             self._emit(run_id, "execute_result", repr(value))
@@ -200,7 +199,7 @@ class Runner:
         try:
             value = await self._execute(source, filename)
             if tracer is not None and nb_routing.current_run.get() in self._watch.pending():
-                tracer.cell_ended()  # loop view hook: before the tasks the cell left get their first turn
+                tracer.cell_ended()  # the loop view's: before the tasks the cell left get their first turn
             return value
         except (KeyboardInterrupt, SystemExit) as error:
             return _Escaped(error)

@@ -36,7 +36,7 @@ export interface LoopTraceOptions {
 
 /**
  * The TypeScript twin of loop_trace.py for the chapters' generator loop: records each turn (which
- * ./loop-trace-classes.ts sees) as a step with the queue after it and the tasks parked off it.
+ * ./loop-trace-execute.ts sees) as a step with the queue after it and the tasks parked off it.
  * Turns that only returned the task itself and printed nothing (a Sleep checking the clock) fold
  * into one step with a count. At most `limit` steps wait for the sink; older ones are dropped.
  */

@@ -556,12 +556,9 @@ describe('createOutputPane flood limits', () => {
     expect(log.querySelectorAll('.output-error')).toHaveLength(2);
   });
 
-  // BUG (src/output/output-pane.ts, trimTail, ~line 67-77): the "N lines hidden" marker is
-  // created once, before the first tail block dropped, and never moves. When a non-stream output
-  // (here an error) sits among the dropped lines, the lines dropped after it are counted in the
-  // marker that stands before it, and nothing marks the gap between the error and the tail: the
-  // reader sees "… 78 lines hidden …", the traceback, then line 90 as if it came right after the
-  // traceback (lines 30-89 were printed after the error and are hidden).
+  // When a non-stream output (here an error) sits among the dropped lines, the lines dropped after
+  // it need a marker of their own between the error and the tail: one marker before the error
+  // would count them too, and the reader would see line 90 as if it came right after the traceback.
   it('marks the lines hidden after an error that stays in the middle', () => {
     const log = cellLog();
     const pane = createOutputPane(log, SMALL);

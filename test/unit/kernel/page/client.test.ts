@@ -308,10 +308,9 @@ describe('cancel', () => {
     expect(workers[1]!.requests.filter((sent) => sent.type === 'cancel')).toEqual([]);
   });
 
-  // BUG (src/kernel/page/client.ts, run().cancel): cancel() on a run whose code is still running deletes
-  // its record, so the worker's later `done` is dropped: `done` never settles (the page's run queue
-  // waits on it forever) and the status stays 'busy'. cancel() should stop routing output but still
-  // let `done` settle (or settle it itself).
+  // cancel() on a run whose code is still running stops routing its output but must keep its record
+  // until the worker's `done`: otherwise `done` never settles (the page's run queue would wait on it
+  // forever) and the status stays 'busy'.
   it('cancel() while the code still runs: done still settles and the kernel goes idle', async () => {
     const { kernel, worker } = ready();
     const handle = kernel.run(request(), recordingSink());
