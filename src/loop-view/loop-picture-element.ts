@@ -25,8 +25,9 @@ export class LoopPictureElement extends HTMLElement {
     required<HTMLElement>(this, '.eld-controls').hidden = false;
     for (const button of this.querySelectorAll<HTMLButtonElement>('[data-turn]')) {
       button.addEventListener('click', () => {
-        if (button.getAttribute('aria-disabled') === 'true') return;
-        this.position += button.dataset['turn'] === 'next' ? 1 : -1;
+        const next = button.dataset['turn'] === 'next';
+        if (!this.can(next)) return;
+        this.position += next ? 1 : -1;
         this.draw();
       });
     }
@@ -62,9 +63,13 @@ export class LoopPictureElement extends HTMLElement {
       status.textContent = `${this.live ? 'Your run' : 'A real run'}, turn ${sentence.slice('Step '.length)}`;
     }
     for (const button of this.querySelectorAll<HTMLButtonElement>('[data-turn]')) {
-      const off = button.dataset['turn'] === 'next' ? this.position >= steps.length - 1 : this.position < 0;
-      button.setAttribute('aria-disabled', String(off));
+      button.setAttribute('aria-disabled', String(!this.can(button.dataset['turn'] === 'next')));
     }
+  }
+
+  /** Whether there is a turn after (or before) the one drawn. */
+  private can(next: boolean): boolean {
+    return next ? this.position < this.steps.length - 1 : this.position >= 0;
   }
 
   /** One box of the queue, front on the left, made from the hand-drawn ones (which carry the picture's styles). */

@@ -54,7 +54,7 @@ export class LoopView implements LoopViewController {
     );
     for (const [go, button] of this.buttons) {
       // aria-disabled, not disabled: a button that keeps focus at the last step keeps the keyboard where it was.
-      button.addEventListener('click', () => button.getAttribute('aria-disabled') !== 'true' && this.go(go));
+      button.addEventListener('click', () => this.can(go) && this.go(go));
     }
     this.slider.addEventListener('input', () => this.goTo(Number(this.slider.value) - 1));
     const speed = required<HTMLSelectElement>(root, '.loop-speed select');
@@ -90,6 +90,15 @@ export class LoopView implements LoopViewController {
       return;
     }
     this.draw();
+  }
+
+  /** Whether a control has something to do at the replay's step (the buttons show it; a click asks it). */
+  private can(go: Go): boolean {
+    const { replay } = this;
+    const count = replay.steps.length;
+    if (go === 'play') return count >= 2;
+    if (count === 0) return false;
+    return go === 'first' || go === 'previous' ? replay.current > 0 : !replay.atEnd;
   }
 
   private go(go: Go): void {
@@ -128,12 +137,8 @@ export class LoopView implements LoopViewController {
     this.slider.value = String(position + 1);
     this.slider.disabled = count === 0;
     this.slider.setAttribute('aria-valuetext', count === 0 ? 'no steps' : `${position + 1} of ${count}`);
-    const atStart = position <= 0;
-    for (const [go, button] of this.buttons) {
-      const off = count === 0 || ((go === 'first' || go === 'previous') && atStart) || ((go === 'next' || go === 'last') && replay.atEnd);
-      button.setAttribute('aria-disabled', String(off));
-    }
-    this.drawPlay(count);
+    for (const [go, button] of this.buttons) button.setAttribute('aria-disabled', String(!this.can(go)));
+    this.drawPlay();
     const prefix = this.recording ? 'Recording. ' : '';
     const dropped = replay.dropped > 0 ? ` The first ${replay.dropped.toLocaleString('en-US')} steps were let go to keep memory bounded.` : '';
     this.status.textContent = `${prefix}${narrate(replay)}${dropped}`;
@@ -145,12 +150,12 @@ export class LoopView implements LoopViewController {
     this.root.dispatchEvent(new CustomEvent(LOOP_STEP_EVENT, { bubbles: true, detail }));
   }
 
-  private drawPlay(count: number): void {
+  private drawPlay(): void {
     const play = this.buttons.get('play');
     if (!play) return;
     const playing = this.playback.playing;
     play.setAttribute('aria-label', playing ? 'Pause' : 'Play');
-    play.setAttribute('aria-disabled', String(count < 2));
+    play.setAttribute('aria-disabled', String(!this.can('play')));
     required(play, '.loop-icon').textContent = playing ? '⏸' : '▶';
     required(play, '.loop-button-text').textContent = playing ? 'Pause' : 'Play';
   }

@@ -14,6 +14,7 @@ CHECK_EVERY = 4095  # busy turns between two looks at the clock (a mask: 2**n - 
 
 def step_row(names, task, printed, returned, queue, now):
     """One step of the task loop: who ran, what it printed and returned, the queue after and who is parked."""
+    name = names.name(task)  # first: naming a task is what lets `where` find its generator
     file, line = names.where(task)
     parked = []
     holders = list(queue)
@@ -26,7 +27,7 @@ def step_row(names, task, printed, returned, queue, now):
             parked.append({"task": names.name(waiter), "state": "yielded", "by": names.name(holder)})
             holders.append(waiter)
     return {
-        "task": names.name(task),
+        "task": name,
         "printed": printed,
         "returned": returned,
         "queue": [names.name(item) for item in queue],
