@@ -42,8 +42,12 @@ export class NotebookPage {
     return new URL(await this.driver.url());
   }
 
+  /** Waits until the address matches and that page has loaded (its scripts have set up its links). */
   waitForURL(matches: (url: URL) => boolean, description: string): Promise<void> {
-    return this.driver.waitUntil(async () => matches(await this.url()), { timeout: NAVIGATION_MS, message: `the address to become ${description}` });
+    return this.driver.waitUntil(
+      async () => matches(await this.url()) && (await this.driver.evaluate(() => document.readyState)) === 'complete',
+      { timeout: NAVIGATION_MS, message: `the address to become ${description}, and that page to load` },
+    );
   }
 
   // --- what is on the page
