@@ -8,10 +8,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { createAttempt } from './attempt.mjs';
 import { CHAPTER, coldFirstOutput } from './browser.mjs';
 import { editorOpen, jsBeforeClick, lighthouse } from './local-figures.mjs';
 import { networkFigures, PROFILES } from './network-figures.mjs';
-import { within } from './reader.mjs';
 import { startServer } from './server.mjs';
 import { completeResults, failureLines, FIGURES, formatTable, median, parseArgs, partialResults, QUICK_FIGURES, ratio, round } from './stats.mjs';
 import { traceFigures } from './trace-figures.mjs';
@@ -25,14 +25,11 @@ const LATEST = join(ROOT, 'bench/results/latest.json');
 const OUT = process.env.BENCH_RESULTS ?? LATEST;
 /** --quick's figures go beside the full run's, never over them. */
 const QUICK_OUT = process.env.BENCH_RESULTS ?? join(ROOT, 'bench/results/quick.json');
-/** The safety net of one measurement; every wait inside it has a shorter limit of its own. */
-const MEASUREMENT_LIMIT_MS = 30 * 60_000;
 
 const options = parseArgs(process.argv.slice(2));
 // With --json, stdout carries the JSON object alone; progress goes to stderr.
 const log = (...args) => console.error(...args);
-/** Figure -> why it could not be measured. */
-const failures = new Map();
+const { failures, attempt } = createAttempt(log);
 
 function directorySize(path) {
   return readdirSync(path, { withFileTypes: true }).reduce((sum, entry) => {
@@ -65,22 +62,6 @@ function previousResults() {
     return JSON.parse(readFileSync(LATEST, 'utf8'));
   } catch {
     return {};
-  }
-}
-
-/**
- * Runs one measurement and returns what it gives; if it throws, or gives nothing within `limit`
- * (a safety net: every wait inside has its own limit), each of its figures gets a failure line
- * and the bench goes on to the next measurement.
- */
-async function attempt(keys, what, work, limit = MEASUREMENT_LIMIT_MS) {
-  try {
-    return await within(work(), limit, what);
-  } catch (error) {
-    const reason = `${what}: ${String(error?.message ?? error).split('\n')[0]}`;
-    for (const key of keys) if (!failures.has(key)) failures.set(key, reason);
-    log(`FAILED ${keys.join(', ')}: ${reason}`);
-    return undefined;
   }
 }
 

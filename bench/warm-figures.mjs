@@ -113,7 +113,8 @@ async function longLine(page, samples) {
 export async function warmFigures(origin, attempt, { quick }) {
   const samples = quick ? 1 : 5;
   const keys = ['warm_print_ms', 'stream_latency_ms', 'flood_longest_task_ms', 'input_error_ms', 'long_line_ms'];
-  const browser = await coldBrowser();
+  const browser = await attempt(keys, 'starting the browser', () => coldBrowser());
+  if (!browser) return {};
   const page = browser.page;
   try {
     const warmed = await attempt(keys, 'starting the kernel', async () => {
