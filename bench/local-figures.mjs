@@ -77,6 +77,8 @@ export async function editorOpen(origin) {
   }
 }
 
+const LIGHTHOUSE_MS = 180_000;
+
 /** Lighthouse (mobile, its defaults) in a child process; async, because this process is the server. */
 export async function lighthouse(url) {
   const output = join(mkdtempSync(join(tmpdir(), 'bench-lh-')), 'report.json');
@@ -92,8 +94,13 @@ export async function lighthouse(url) {
       `--output-path=${output}`,
       `--chrome-flags=${CHROMIUM_FLAGS.join(' ')}`,
     ],
-    { env: { ...process.env, CHROME_PATH: CHROMIUM_PATH }, timeout: 180_000 },
-  );
+    { env: { ...process.env, CHROME_PATH: CHROMIUM_PATH }, timeout: LIGHTHOUSE_MS },
+  ).catch((error) => {
+    // Say why, not only the command line: the limit, or what Lighthouse printed last.
+    const said = String(error.stderr ?? '').trim().split('\n').at(-1);
+    const how = error.killed ? `stopped at its ${LIGHTHOUSE_MS / 1000} s limit` : `exited with ${error.code ?? error.signal}`;
+    throw new Error(`Lighthouse ${how}${said ? `: ${said}` : ''}`);
+  });
   const report = JSON.parse(readFileSync(output, 'utf8'));
   return {
     performance: Math.round(report.categories.performance.score * 100),
