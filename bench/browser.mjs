@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.mjs';
+import { LIMITS, timedClick } from './reader.mjs';
 
 export const CHAPTER = 'what-is-an-event-loop/';
 export const FIRST_RUN = `nb-cell[data-index="1"]`;
@@ -24,12 +25,16 @@ export async function coldBrowser() {
 
 /**
  * Milliseconds from a click on `button` until `output` shows fresh text (after the stored output,
- * if any, was cleared), measured inside the page.
+ * if any, was cleared), measured inside the page; with `until` (a regular expression's source),
+ * until the fresh text matches it.
  */
-export async function clickToOutput(page, button, output, timeout = 180_000) {
-  await page.evaluate(
-    ([buttonSelector, outputSelector]) => {
+export function clickToOutput(page, button, output, { until, timeout = LIMITS.run } = {}) {
+  return timedClick(
+    page,
+    button,
+    ([buttonSelector, outputSelector, pattern]) => {
       const target = document.querySelector(outputSelector);
+      const wanted = pattern === undefined ? undefined : new RegExp(pattern);
       window.__bench = new Promise((resolve) => {
         let clickedAt = 0;
         let cleared = (target.textContent ?? '') === '';
@@ -41,7 +46,7 @@ export async function clickToOutput(page, button, output, timeout = 180_000) {
           const content = target.textContent ?? '';
           if (!clickedAt) return;
           if (content === '') cleared = true;
-          else if (cleared) {
+          else if (cleared && (wanted === undefined || wanted.test(content))) {
             observer.disconnect();
             resolve(performance.now() - clickedAt);
           }
@@ -49,11 +54,7 @@ export async function clickToOutput(page, button, output, timeout = 180_000) {
         observer.observe(target, { childList: true, subtree: true, characterData: true });
       });
     },
-    [button, output],
-  );
-  await page.click(button);
-  return page.evaluate(
-    (ms) => Promise.race([window.__bench, new Promise((_, reject) => setTimeout(() => reject(new Error('no output')), ms))]),
+    [button, output, until],
     timeout,
   );
 }
@@ -67,7 +68,7 @@ export const TARGETS = {
 /** Opens `target` in `page`, optionally lets the reader read for `readMs`, and times its first run. */
 export async function firstOutput(page, origin, target, readMs = 0) {
   const { path, button, output } = TARGETS[target];
-  await page.goto(`${origin}/${path}`, { waitUntil: 'load' });
+  await page.goto(`${origin}/${path}`, { waitUntil: 'load', timeout: LIMITS.answer * 2 });
   if (readMs > 0) await page.waitForTimeout(readMs);
   return clickToOutput(page, button, output);
 }

@@ -1,5 +1,5 @@
-// The figures measured from this machine without a shaped link: the page's own script, a warm
-// kernel, streaming, floods, the editor and Lighthouse.
+// The figures measured from this machine without a shaped link that need a page of their own:
+// the page's own script, the editor and Lighthouse (a warm kernel's are in warm-figures.mjs).
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.mjs';
-import { CHAPTER, FIRST_RUN, clickToOutput, coldBrowser } from './browser.mjs';
+import { CHAPTER, FIRST_RUN, coldBrowser } from './browser.mjs';
+import { LIMITS, timedClick } from './reader.mjs';
 
 const KERNEL_FILES = /\/pyodide\/|\.worker[-.]/;
-const log = (...args) => console.error(...args);
 
 /** Compressed bytes of JavaScript a chapter loads before the reader does anything. */
 export async function jsBeforeClick(origin) {
@@ -28,128 +28,56 @@ export async function jsBeforeClick(origin) {
     cdp.on('Network.loadingFinished', ({ requestId, encodedDataLength }) => {
       if (scripts.has(requestId)) bytes += encodedDataLength;
     });
-    await page.goto(`${origin}/${CHAPTER}`, { waitUntil: 'networkidle' });
-    await page.waitForTimeout(1000);
+    await page.goto(`${origin}/${CHAPTER}`, { waitUntil: 'networkidle', timeout: LIMITS.answer * 2 });
+    // After the network went quiet, until the main thread is idle too: what the page starts then
+    // (the kernel's prefetch aside, which is not the page's own script) has been asked for.
+    await page.evaluate((ms) => new Promise((resolve) => requestIdleCallback(resolve, { timeout: ms })), LIMITS.answer);
     return bytes / 1024;
   } finally {
     await browser.close();
   }
 }
 
-/** Replaces a cell's code through its editor, as a paste would. */
-async function setCode(page, index, code) {
-  const cell = `nb-cell[data-index="${index}"]`;
-  await page.click(`${cell} .cell-code[data-language="python"]`);
-  await page.waitForSelector(`${cell} .monaco-editor`);
-  await page.click(`${cell} .monaco-editor .view-lines`);
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.insertText(code);
-  return cell;
-}
-
-export async function warmFigures(origin) {
-  const browser = await coldBrowser();
-  const page = browser.page;
-  try {
-    await page.goto(`${origin}/${CHAPTER}`, { waitUntil: 'load' });
-    // Warm the kernel with the chapter's first cell.
-    await clickToOutput(page, `${FIRST_RUN} .cell-run`, `${FIRST_RUN} [role="log"]`);
-    await page.waitForFunction(() => document.querySelector('nb-cell')?.getAttribute('aria-busy') === 'false');
-
-    log('kernel warm; measuring print(1)...');
-    const cell = await setCode(page, 2, 'print(1)');
-    const warm = [];
-    for (let i = 0; i < 15; i++) {
-      warm.push(await clickToOutput(page, `${cell} .cell-run`, `${cell} [role="log"]`));
-      await page.waitForFunction((selector) => document.querySelector(selector)?.getAttribute('aria-busy') === 'false', cell);
-    }
-
-    log('measuring stream latency...');
-    // A print every 100 ms from a busy loop: how late does each line reach the screen?
-    // One line per statement body: the editor indents typed newlines, as it does for a reader.
-    await setCode(
-      page,
-      2,
-      'import time\nfor i in range(12): print(i, repr(time.time() * 1000)); start = time.time(); all(iter(lambda: time.time() - start < 0.1, False))',
-    );
-    const arrivals = await page.evaluate((selector) => {
-      const log = document.querySelector(`${selector} [role="log"]`);
-      const seen = [];
-      let known = 0;
-      const observer = new MutationObserver(() => {
-        const lines = (log.textContent ?? '').split('\n').filter((line) => /^\d+ /.test(line));
-        const now = performance.timeOrigin + performance.now();
-        for (const line of lines.slice(known)) seen.push(now - Number(line.split(' ')[1]));
-        known = lines.length;
-      });
-      observer.observe(log, { childList: true, subtree: true, characterData: true });
-      document.querySelector(`${selector} .cell-run`).click();
-      return new Promise((resolve) => {
-        const deadline = performance.now() + 60_000;
-        const done = () => {
-          if (performance.now() > deadline) resolve([Number.NaN]);
-          else if (known >= 12) {
-            observer.disconnect();
-            resolve(seen);
-          } else setTimeout(done, 50);
-        };
-        done();
-      });
-    }, cell);
-    await page.waitForFunction((selector) => document.querySelector(selector)?.getAttribute('aria-busy') === 'false', cell);
-
-    log('measuring a flood of 100,000 lines...');
-    // 100,000 printed lines: the longest main-thread task while they arrive.
-    await setCode(page, 2, 'for i in range(100_000): print(i)');
-    const flood = await page.evaluate((selector) => {
-      const tasks = [];
-      const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries().map((entry) => entry.duration)));
-      observer.observe({ type: 'longtask' });
-      let last = performance.now();
-      let longestFrame = 0;
-      let running = true;
-      const frame = (now) => {
-        longestFrame = Math.max(longestFrame, now - last);
-        last = now;
-        if (running) requestAnimationFrame(frame);
-      };
-      requestAnimationFrame(frame);
-      const cellElement = document.querySelector(selector);
-      cellElement.querySelector('.cell-run').click();
-      return new Promise((resolve) => {
-        const wait = () => {
-          if (cellElement.getAttribute('aria-busy') === 'false') {
-            running = false;
-            observer.disconnect();
-            resolve({ longestTask: Math.max(0, ...tasks), longTasks: tasks.length, longestFrame });
-          } else setTimeout(wait, 50);
-        };
-        setTimeout(wait, 50);
-      });
-    }, cell);
-    return { warm, stream: arrivals, flood };
-  } finally {
-    await browser.close();
-  }
-}
-
+/**
+ * Milliseconds from the click on a cell's code (Playwright's real click, which places the caret)
+ * until the editor has the focus; then a typed key must reach the cell's code, or the figure fails.
+ */
 export async function editorOpen(origin) {
   const browser = await coldBrowser();
   const page = browser.page;
   try {
-    await page.goto(`${origin}/${CHAPTER}`, { waitUntil: 'networkidle' });
-    return await page.evaluate(async () => {
-      const code = document.querySelector('nb-cell .cell-code');
-      const started = performance.now();
-      code.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
-      // Ready means focused and taking keys: a typed character reaches the editor's text.
-      while (!document.activeElement?.closest('.monaco-editor')) await new Promise((resolve) => setTimeout(resolve, 5));
-      return performance.now() - started;
+    await page.goto(`${origin}/${CHAPTER}`, { waitUntil: 'networkidle', timeout: LIMITS.answer * 2 });
+    const code = `${FIRST_RUN} .cell-code[data-language="python"]`;
+    const before = await page.evaluate((selector) => document.querySelector(selector).currentCode(), FIRST_RUN);
+    const ms = await timedClick(
+      page,
+      code,
+      (selector) => {
+        window.__bench = new Promise((resolve) => {
+          let pressedAt = 0;
+          document.querySelector(selector).addEventListener('pointerdown', () => (pressedAt = performance.now()), { capture: true, once: true });
+          document.addEventListener('focusin', function focused() {
+            if (!pressedAt || !document.activeElement?.closest('.monaco-editor')) return;
+            document.removeEventListener('focusin', focused);
+            resolve(performance.now() - pressedAt);
+          });
+        });
+      },
+      code,
+      LIMITS.editor,
+    );
+    // Taking keys: a typed character reaches the code the cell would run.
+    await page.keyboard.type('#');
+    await page.waitForFunction(([selector, old]) => document.querySelector(selector).currentCode() !== old, [FIRST_RUN, before], {
+      timeout: LIMITS.answer,
     });
+    return ms;
   } finally {
     await browser.close();
   }
 }
+
+const LIGHTHOUSE_MS = 180_000;
 
 /** Lighthouse (mobile, its defaults) in a child process; async, because this process is the server. */
 export async function lighthouse(url) {
@@ -166,8 +94,13 @@ export async function lighthouse(url) {
       `--output-path=${output}`,
       `--chrome-flags=${CHROMIUM_FLAGS.join(' ')}`,
     ],
-    { env: { ...process.env, CHROME_PATH: CHROMIUM_PATH }, timeout: 180_000 },
-  );
+    { env: { ...process.env, CHROME_PATH: CHROMIUM_PATH }, timeout: LIGHTHOUSE_MS },
+  ).catch((error) => {
+    // Say why, not only the command line: the limit, or what Lighthouse printed last.
+    const said = String(error.stderr ?? '').trim().split('\n').at(-1);
+    const how = error.killed ? `stopped at its ${LIGHTHOUSE_MS / 1000} s limit` : `exited with ${error.code ?? error.signal}`;
+    throw new Error(`Lighthouse ${how}${said ? `: ${said}` : ''}`);
+  });
   const report = JSON.parse(readFileSync(output, 'utf8'));
   return {
     performance: Math.round(report.categories.performance.score * 100),

@@ -1,17 +1,21 @@
 // npm run bench: the speed figures of DESIGN.md, measured in Chromium against the built site and,
 // in the same run and from the same server, a bare page that loads the npm package's Pyodide:
-// from this machine (bench/local-figures.mjs) and over shaped links (bench/network-figures.mjs).
+// from this machine (bench/local-figures.mjs, warm-figures.mjs, trace-figures.mjs) and over shaped
+// links (bench/network-figures.mjs). `--quick`: one run of each local figure on the build in dist/.
+// A measurement that fails prints a FAILED line and the bench goes on; it then exits with 1.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { completeResults, formatTable, median, parseArgs, partialResults, ratio, round } from './stats.mjs';
-import { startServer } from './server.mjs';
+import { createAttempt } from './attempt.mjs';
 import { CHAPTER, coldFirstOutput } from './browser.mjs';
-import { editorOpen, jsBeforeClick, lighthouse, warmFigures } from './local-figures.mjs';
+import { editorOpen, jsBeforeClick, lighthouse } from './local-figures.mjs';
 import { networkFigures, PROFILES } from './network-figures.mjs';
+import { startServer } from './server.mjs';
+import { completeResults, failureLines, FIGURES, formatTable, median, parseArgs, partialResults, QUICK_FIGURES, ratio, round } from './stats.mjs';
 import { traceFigures } from './trace-figures.mjs';
+import { warmFigures } from './warm-figures.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 // BENCH_DIST measures another build (say, an older commit's) with this bench; BENCH_RESULTS
@@ -19,10 +23,13 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = process.env.BENCH_DIST ?? join(ROOT, 'dist');
 const LATEST = join(ROOT, 'bench/results/latest.json');
 const OUT = process.env.BENCH_RESULTS ?? LATEST;
+/** --quick's figures go beside the full run's, never over them. */
+const QUICK_OUT = process.env.BENCH_RESULTS ?? join(ROOT, 'bench/results/quick.json');
 
 const options = parseArgs(process.argv.slice(2));
 // With --json, stdout carries the JSON object alone; progress goes to stderr.
 const log = (...args) => console.error(...args);
+const { failures, attempt } = createAttempt(log);
 
 function directorySize(path) {
   return readdirSync(path, { withFileTypes: true }).reduce((sum, entry) => {
@@ -58,53 +65,90 @@ function previousResults() {
   }
 }
 
-/** Cold first runs from this machine, and the figures of a warm kernel. */
+/** Cold first runs of the notebook and the bare page, interleaved so both feel the same machine noise. */
+async function coldFigures(server, samples) {
+  const cold = await attempt(['cold_first_output_ms', 'baseline_cold_first_output_ms', 'cold_ratio'], 'cold first runs', async () => {
+    if (!options.quick) {
+      // One unmeasured run of each warms the server's compression cache, not the browser.
+      await coldFirstOutput(server.url, 'notebook');
+      await coldFirstOutput(server.url, 'bare');
+    }
+    const notebook = [];
+    const bare = [];
+    for (let i = 0; i < options.runs; i++) {
+      notebook.push(await coldFirstOutput(server.url, 'notebook'));
+      bare.push(await coldFirstOutput(server.url, 'bare'));
+      log(`cold run ${i + 1}/${options.runs}: notebook ${round(notebook.at(-1), 0)} ms, bare ${round(bare.at(-1), 0)} ms`);
+    }
+    return { notebook, bare };
+  });
+  if (!cold) return {};
+  samples.cold_first_output_ms = cold.notebook;
+  samples.baseline_cold_first_output_ms = cold.bare;
+  return {
+    cold_first_output_ms: round(median(cold.notebook), 0),
+    baseline_cold_first_output_ms: round(median(cold.bare), 0),
+    cold_ratio: ratio(median(cold.notebook), median(cold.bare)),
+  };
+}
+
+/** Figures from this machine: the page's script, cold runs, a warm kernel, the editor and (not in --quick) Lighthouse. */
 async function localFigures(server, samples) {
-  samples.js_kb_before_click = [await jsBeforeClick(server.url)];
-  // One unmeasured run of each warms the server's compression cache, not the browser.
-  await coldFirstOutput(server.url, 'notebook');
-  await coldFirstOutput(server.url, 'bare');
-  samples.cold_first_output_ms = [];
-  samples.baseline_cold_first_output_ms = [];
-  for (let i = 0; i < options.runs; i++) {
-    // Interleaved, so both feel the same machine noise.
-    samples.cold_first_output_ms.push(await coldFirstOutput(server.url, 'notebook'));
-    samples.baseline_cold_first_output_ms.push(await coldFirstOutput(server.url, 'bare'));
-    log(`cold run ${i + 1}/${options.runs}: notebook ${round(samples.cold_first_output_ms.at(-1), 0)} ms, bare ${round(samples.baseline_cold_first_output_ms.at(-1), 0)} ms`);
+  const results = {};
+  const js = await attempt(['js_kb_before_click'], 'JavaScript before a click', () => jsBeforeClick(server.url));
+  if (js !== undefined) {
+    samples.js_kb_before_click = [js];
+    results.js_kb_before_click = round(js);
+  }
+  Object.assign(results, await coldFigures(server, samples));
+
+  const warm = await warmFigures(server.url, attempt, { quick: options.quick });
+  const figures = {
+    warm_print_ms: warm.warm,
+    stream_latency_ms: warm.stream,
+    flood_longest_task_ms: warm.flood === undefined ? undefined : [warm.flood],
+    input_error_ms: warm.input,
+    long_line_ms: warm.line,
+  };
+  for (const [key, values] of Object.entries(figures)) {
+    if (values === undefined) continue;
+    samples[key] = values;
+    results[key] = round(median(values));
   }
 
-  const warm = await warmFigures(server.url);
-  samples.warm_print_ms = warm.warm;
-  samples.stream_latency_ms = warm.stream;
-  samples.flood_longest_task_ms = [warm.flood.longTasks > 0 ? warm.flood.longestTask : warm.flood.longestFrame];
-  log(`flood: ${warm.flood.longTasks} long tasks, longest ${round(warm.flood.longestTask)} ms; longest frame ${round(warm.flood.longestFrame)} ms`);
-
   log('measuring editor open...');
-  samples.editor_open_ms = [];
-  for (let i = 0; i < 3; i++) samples.editor_open_ms.push(await editorOpen(server.url));
+  const editor = await attempt(['editor_open_ms'], 'editor open', async () => {
+    const times = [];
+    for (let i = 0; i < (options.quick ? 1 : 3); i++) times.push(await editorOpen(server.url));
+    return times;
+  });
+  if (editor) {
+    samples.editor_open_ms = editor;
+    results.editor_open_ms = round(median(editor), 0);
+  }
 
+  if (options.quick) return results;
   log('running Lighthouse...');
-  const reports = [];
-  for (let i = 0; i < 3; i++) reports.push(await lighthouse(`${server.url}/${CHAPTER}`));
-  samples.lighthouse_performance = reports.map((report) => report.performance);
-  samples.lighthouse_accessibility = reports.map((report) => report.accessibility);
-  return {
-    js_kb_before_click: round(median(samples.js_kb_before_click)),
-    cold_first_output_ms: round(median(samples.cold_first_output_ms), 0),
-    baseline_cold_first_output_ms: round(median(samples.baseline_cold_first_output_ms), 0),
-    cold_ratio: ratio(median(samples.cold_first_output_ms), median(samples.baseline_cold_first_output_ms)),
-    warm_print_ms: round(median(samples.warm_print_ms)),
-    stream_latency_ms: round(median(samples.stream_latency_ms)),
-    flood_longest_task_ms: round(median(samples.flood_longest_task_ms)),
-    editor_open_ms: round(median(samples.editor_open_ms), 0),
-    lighthouse_performance: median(samples.lighthouse_performance),
-    lighthouse_accessibility: median(samples.lighthouse_accessibility),
-  };
+  const reports = await attempt(['lighthouse_performance', 'lighthouse_accessibility'], 'Lighthouse', async () => {
+    const found = [];
+    for (let i = 0; i < 3; i++) found.push(await lighthouse(`${server.url}/${CHAPTER}`));
+    return found;
+  });
+  if (reports) {
+    samples.lighthouse_performance = reports.map((report) => report.performance);
+    samples.lighthouse_accessibility = reports.map((report) => report.accessibility);
+    results.lighthouse_performance = median(samples.lighthouse_performance);
+    results.lighthouse_accessibility = median(samples.lighthouse_accessibility);
+  }
+  return results;
 }
 
 /** The loop view's cost: traced over untraced run times, and the rate of busy turns. */
 async function loopTraceFigures(server, samples) {
-  const { pingPong, asyncio, turns } = await traceFigures(server.url, options.runs);
+  const keys = ['trace_ping_pong_ratio', 'trace_asyncio_ratio', 'trace_busy_turn_cost'];
+  const traced = await attempt(keys, 'loop view', () => traceFigures(server.url, options.runs));
+  if (!traced) return {};
+  const { pingPong, asyncio, turns } = traced;
   Object.assign(samples, {
     trace_ping_pong_ratio: pingPong.traced.map((ms, i) => ms / pingPong.plain[i]),
     trace_asyncio_ratio: asyncio.traced.map((ms, i) => ms / asyncio.plain[i]),
@@ -124,8 +168,10 @@ async function loopTraceFigures(server, samples) {
 async function shapedFigures(server, samples) {
   const results = {};
   for (const name of Object.keys(PROFILES)) {
-    const measured = await networkFigures(server, name, options.linkRuns);
     const key = (figure) => `${name}_link_${figure}`;
+    const keys = ['first_output_ms', 'baseline_first_output_ms', 'ratio', 'mb_before_output', 'baseline_mb_before_output', 'repeat_visit_ms', 'after_reading_ms'].map(key);
+    const measured = await attempt(keys, `${name} link`, () => networkFigures(server, name, options.linkRuns));
+    if (!measured) continue;
     Object.assign(samples, {
       [key('first_output_ms')]: measured.notebook,
       [key('baseline_first_output_ms')]: measured.bare,
@@ -148,8 +194,9 @@ async function shapedFigures(server, samples) {
 }
 
 async function main() {
-  // --no-build reuses the site in dist/ and the build time of the last full run.
-  const buildSeconds = options.build ? build() : previousBuildSeconds();
+  // --quick and --no-build reuse the site in dist/; --no-build also the build time of the last full run.
+  if (!options.build && !existsSync(join(DIST, 'index.html'))) throw new Error(`no build in ${DIST}: run npm run build first`);
+  const buildSeconds = options.build ? build() : options.quick ? undefined : previousBuildSeconds();
   const pyodideDir = dirname(createRequire(import.meta.url).resolve('pyodide/package.json'));
   const server = await startServer({
     mounts: [
@@ -162,25 +209,38 @@ async function main() {
   // --only local|network measures one half and keeps the other half's figures from the last run.
   let results = options.only ? previousResults() : {};
   try {
-    log(`serving ${DIST} at ${server.url}`);
+    log(`serving ${DIST} at ${server.url}${options.quick ? ' (quick: one run of each local figure)' : ''}`);
     if (options.only === undefined || options.only === 'local') results = { ...results, ...(await localFigures(server, samples)) };
     if (options.only === undefined || options.only === 'local' || options.only === 'trace') {
       results = { ...results, ...(await loopTraceFigures(server, samples)) };
     }
-    if (options.only === undefined || options.only === 'network') results = { ...results, ...(await shapedFigures(server, samples)) };
+    if (!options.quick && (options.only === undefined || options.only === 'network')) results = { ...results, ...(await shapedFigures(server, samples)) };
   } finally {
     await server.close();
   }
 
-  const measured = { ...results, dist_mb: round(directorySize(DIST) / 1024 / 1024), build_s: round(buildSeconds) };
-  results = options.only ? partialResults(measured) : completeResults(measured);
-  mkdirSync(dirname(OUT), { recursive: true });
-  writeFileSync(OUT, `${JSON.stringify(results, null, 2)}\n`);
+  const figures = options.quick ? QUICK_FIGURES : FIGURES;
+  const measured = { ...results, dist_mb: round(directorySize(DIST) / 1024 / 1024), ...(options.quick ? {} : { build_s: round(buildSeconds) }) };
+  if (failures.size > 0) {
+    // A failed figure is never written as a number, and the last good figures stay in place.
+    const partial = partialResults(measured);
+    if (options.json) console.log(JSON.stringify({ ...partial, failures: Object.fromEntries(failures) }));
+    else console.log(`\n${formatTable(partial, samples, { figures, failures })}\n\n${failureLines(failures).join('\n')}`);
+    process.exitCode = 1;
+    return;
+  }
+  results = options.quick ? completeResults(measured, QUICK_FIGURES) : options.only ? partialResults(measured) : completeResults(measured);
+  const out = options.quick ? QUICK_OUT : OUT;
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
   if (options.json) console.log(JSON.stringify(results));
-  else console.log(`\n${formatTable(results, samples)}\n\nwritten to ${OUT}`);
+  else console.log(`\n${formatTable(results, samples, { figures })}\n\nwritten to ${out}`);
 }
 
-main().catch((error) => {
-  console.error(`bench failed: ${error.message}`);
-  process.exit(1);
-});
+main()
+  .catch((error) => {
+    console.error(`bench failed: ${error.message}`);
+    process.exitCode = 1;
+  })
+  // Browsers a timed-out measurement left behind must not keep the bench alive.
+  .finally(() => process.exit());

@@ -18,6 +18,9 @@ export const FIGURES = [
   { key: 'warm_print_ms', unit: 'ms', budget: '<= 30' },
   { key: 'stream_latency_ms', unit: 'ms', budget: '<= 50' },
   { key: 'flood_longest_task_ms', unit: 'ms', budget: '<= 50' },
+  // What the tests check without timing it (safety-queue, safety-floods): input() fails at once, a 10 MB line is cut.
+  { key: 'input_error_ms', unit: 'ms', budget: '' },
+  { key: 'long_line_ms', unit: 'ms', budget: '' },
   { key: 'editor_open_ms', unit: 'ms', budget: '<= 1000' },
   // The loop view: a traced run's time over the untraced one, and busy turns per second untraced over traced.
   { key: 'trace_ping_pong_ratio', unit: 'x', budget: '<= 1.2' },
@@ -28,6 +31,14 @@ export const FIGURES = [
   { key: 'dist_mb', unit: 'MB', budget: '' },
   { key: 'build_s', unit: 's', budget: '' },
 ];
+
+/**
+ * The figures of `--quick`: one run of each figure measured from this machine, on the build in
+ * dist/; no Lighthouse, no shaped links, no build time.
+ */
+export const QUICK_FIGURES = FIGURES.filter(
+  ({ key }) => !/^(fast|slow)_link_|^lighthouse_|^build_s$/.test(key),
+);
 
 /** Median of a non-empty list of finite numbers; throws otherwise, so a lost figure is never a zero. */
 export function median(values) {
@@ -51,11 +62,11 @@ export function round(value, digits = 1) {
   return Math.round(value * scale) / scale;
 }
 
-/** Checks that every figure is present and a finite number; returns the object in the table's order. */
-export function completeResults(results) {
-  const missing = FIGURES.filter(({ key }) => typeof results[key] !== 'number' || !Number.isFinite(results[key]));
+/** Checks that every figure (of `figures`) is present and a finite number; returns the object in the table's order. */
+export function completeResults(results, figures = FIGURES) {
+  const missing = figures.filter(({ key }) => typeof results[key] !== 'number' || !Number.isFinite(results[key]));
   if (missing.length > 0) throw new Error(`bench could not measure: ${missing.map(({ key }) => key).join(', ')}`);
-  return Object.fromEntries(FIGURES.map(({ key }) => [key, results[key]]));
+  return Object.fromEntries(figures.map(({ key }) => [key, results[key]]));
 }
 
 /** For a run that measured one half (`--only`): every figure in order, `null` where none was taken. */
@@ -63,11 +74,18 @@ export function partialResults(results) {
   return Object.fromEntries(FIGURES.map(({ key }) => [key, Number.isFinite(results[key]) ? results[key] : null]));
 }
 
-/** A plain-text table for people. */
-export function formatTable(results, samples = {}) {
-  const rows = FIGURES.map(({ key, unit, budget }) => [
+/**
+ * A plain-text table for people: `figures` (all by default), with FAILED where `failures` (figure
+ * to reason) has the figure; the reasons themselves are `failureLines`.
+ */
+export function formatTable(results, samples = {}, { figures = FIGURES, failures = new Map() } = {}) {
+  const shown = (key, unit) => {
+    if (failures.has(key)) return 'FAILED';
+    return results[key] === null || results[key] === undefined ? 'not measured' : `${results[key]} ${unit}`;
+  };
+  const rows = figures.map(({ key, unit, budget }) => [
     key,
-    results[key] === null ? 'not measured' : `${results[key]} ${unit}`,
+    shown(key, unit),
     budget,
     samples[key] ? samples[key].map((value) => round(value, 1)).join(', ') : '',
   ]);
@@ -77,11 +95,20 @@ export function formatTable(results, samples = {}) {
   return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
 }
 
-/** Reads `--flag` and `--name value` options. */
+/** One line per failed figure: `FAILED <figure>: <reason>`. */
+export function failureLines(failures) {
+  return [...failures].map(([key, reason]) => `FAILED ${key}: ${reason}`);
+}
+
+/**
+ * Reads `--flag` and `--name value` options. `--quick` is one run of each local figure on the
+ * existing build (see QUICK_FIGURES); it sets `quick` only when given.
+ */
 export function parseArgs(argv) {
   const options = { json: false, runs: 5, linkRuns: 3, build: true, only: undefined };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--json') options.json = true;
+    else if (argv[i] === '--quick') Object.assign(options, { quick: true, runs: 1, build: false });
     else if (argv[i] === '--runs') options.runs = Number(argv[++i]);
     else if (argv[i] === '--link-runs') options.linkRuns = Number(argv[++i]);
     else if (argv[i] === '--no-build') options.build = false;
@@ -91,5 +118,6 @@ export function parseArgs(argv) {
     if (!Number.isInteger(options[name]) || options[name] < 1) throw new Error(`--${name === 'runs' ? 'runs' : 'link-runs'} needs a positive integer`);
   }
   if (options.only !== undefined && !['local', 'network', 'trace'].includes(options.only)) throw new Error('--only takes local, network or trace');
+  if (options.quick && options.only !== undefined) throw new Error('--quick measures the local figures; it takes no --only');
   return options;
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.mjs';
+import { LIMITS, pasteCode, timedClick } from './reader.mjs';
 import { startServer } from './server.mjs';
 import { median, round } from './stats.mjs';
 
@@ -22,29 +23,34 @@ async function stopLatency(origin) {
   });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(`${origin}/task/`);
-    await page.click(`${CELL} .cell-code[data-language="python"]`);
-    await page.waitForSelector(`${CELL} .monaco-editor`);
-    await page.click(`${CELL} .monaco-editor .view-lines`);
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.insertText('while True: pass');
+    await page.goto(`${origin}/task/`, { timeout: LIMITS.answer * 2 });
+    await pasteCode(page, CELL, 'while True: pass');
     const samples = [];
     for (let i = 0; i < RUNS; i++) {
-      await page.click(`${CELL} .cell-run`);
-      await page.waitForFunction(() => document.querySelector('nb-kernel-status')?.getAttribute('data-state') === 'busy');
-      await page.waitForTimeout(300);
+      await page.click(`${CELL} .cell-run`, { timeout: LIMITS.answer });
+      // Running, not loading: the kernel is busy with the loop.
+      await page.waitForFunction(() => document.querySelector('nb-kernel-status')?.getAttribute('data-state') === 'busy', undefined, {
+        timeout: LIMITS.run,
+      });
       samples.push(
-        await page.evaluate((selector) => {
-          const cell = document.querySelector(selector);
-          const started = performance.now();
-          cell.querySelector('.cell-stop').click();
-          return new Promise((resolve) => {
-            // Until the cell has ended and the kernel is idle again (after a restart: a fresh kernel).
-            const idle = () => document.querySelector('nb-kernel-status')?.getAttribute('data-state') === 'idle';
-            const poll = () => (cell.getAttribute('aria-busy') === 'false' && idle() ? resolve(performance.now() - started) : requestAnimationFrame(poll));
-            poll();
-          });
-        }, CELL),
+        await timedClick(
+          page,
+          `${CELL} .cell-stop`,
+          (selector) => {
+            const cell = document.querySelector(selector);
+            window.__bench = new Promise((resolve) => {
+              let clickedAt = 0;
+              cell.querySelector('.cell-stop').addEventListener('click', () => (clickedAt = performance.now()), { capture: true, once: true });
+              // Until the cell has ended and the kernel is idle again (after a restart: a fresh kernel).
+              const idle = () => document.querySelector('nb-kernel-status')?.getAttribute('data-state') === 'idle';
+              const poll = () =>
+                clickedAt && cell.getAttribute('aria-busy') === 'false' && idle() ? resolve(performance.now() - clickedAt) : requestAnimationFrame(poll);
+              poll();
+            });
+          },
+          CELL,
+          LIMITS.answer,
+        ),
       );
     }
     return { isolated: await page.evaluate(() => crossOriginIsolated), samples };

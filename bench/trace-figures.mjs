@@ -2,6 +2,7 @@
 // cell untraced (the view closed), in Chromium on the built site, through the cells' own buttons.
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.mjs';
+import { LIMITS, timeRun as timeCellRun } from './reader.mjs';
 
 /** Chapter 4's busy wait, counting its clock checks: how many turns a run gets through in half a second. */
 const COUNTED_SLEEP = `class CountedSleep(Sleep):
@@ -18,37 +19,19 @@ print(CountedSleep.checks)
 `;
 
 const cellSelector = (id) => `nb-cell[data-cell-id="${id}"]`;
-
-/** Milliseconds from the click on Run until the cell is no longer busy, measured in the page. */
-async function timeRun(page, id) {
-  return page.evaluate(
-    (selector) =>
-      new Promise((resolve, reject) => {
-        const cell = document.querySelector(selector);
-        const started = performance.now();
-        const observer = new MutationObserver(() => {
-          if (cell.getAttribute('aria-busy') !== 'false') return;
-          observer.disconnect();
-          resolve(performance.now() - started);
-        });
-        observer.observe(cell, { attributes: true, attributeFilter: ['aria-busy'] });
-        cell.querySelector('.cell-run').click();
-        setTimeout(() => reject(new Error(`${selector} did not finish`)), 180_000);
-      }),
-    cellSelector(id),
-  );
-}
+/** Milliseconds from the click on Run until the cell `id` is no longer busy, measured in the page. */
+const timeRun = (page, id) => timeCellRun(page, cellSelector(id));
 
 /** Opens or closes a cell's loop view, which is what turns tracing on or off for its next run. */
 async function setTraced(page, id, traced) {
   const toggle = page.locator(`${cellSelector(id)} .cell-loop`);
-  if ((await toggle.getAttribute('aria-expanded')) !== String(traced)) await toggle.click();
-  await page.locator(`${cellSelector(id)} nb-loop-view`).waitFor({ state: traced ? 'visible' : 'hidden' });
+  if ((await toggle.getAttribute('aria-expanded', { timeout: LIMITS.answer })) !== String(traced)) await toggle.click({ timeout: LIMITS.answer });
+  await page.locator(`${cellSelector(id)} nb-loop-view`).waitFor({ state: traced ? 'visible' : 'hidden', timeout: LIMITS.answer });
 }
 
 /** Runs `setup` cells once, then `id` untraced and traced in turn, `runs` times each. */
 async function pairedRuns(page, path, setup, id, runs) {
-  await page.goto(path, { waitUntil: 'load' });
+  await page.goto(path, { waitUntil: 'load', timeout: LIMITS.answer * 2 });
   for (const cell of setup) await timeRun(page, cell);
   const plain = [];
   const traced = [];
@@ -70,12 +53,12 @@ export async function traceFigures(origin, runs) {
     const asyncio = await pairedRuns(page, `${origin}/async-await/`, ['async-ping-pong'], 'gather', runs);
     // Sleeps dominate both run times; the busy wait's count of clock checks shows the cost of one traced turn.
     const code = Buffer.from(COUNTED_SLEEP, 'utf8').toString('base64url');
-    await page.goto(`${origin}/sleep-ping-pong/#share=busy-wait.${code}`, { waitUntil: 'load' });
+    await page.goto(`${origin}/sleep-ping-pong/#share=busy-wait.${code}`, { waitUntil: 'load', timeout: LIMITS.answer * 2 });
     for (const cell of ['previous-pieces', 'sleep-class']) await timeRun(page, cell);
     const checks = async (traced) => {
       await setTraced(page, 'busy-wait', traced);
       await timeRun(page, 'busy-wait');
-      return Number((await page.locator(`${cellSelector('busy-wait')} [role="log"]`).textContent()).trim());
+      return Number((await page.locator(`${cellSelector('busy-wait')} [role="log"]`).textContent({ timeout: LIMITS.answer })).trim());
     };
     // One unmeasured pair first: the first busy wait of a page runs cold (its turns are not yet warm).
     await checks(false);

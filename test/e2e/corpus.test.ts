@@ -2,8 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { normalizeOutputText } from '../../src/output/text.ts';
 import { readChapters } from '../support/chapters.ts';
 import { readCorpus, runReference, type CorpusLanguage } from '../support/corpus.ts';
-import { hasChromium, runCell, useBrowser } from './support/browser.ts';
-import { logText, openWithCode } from './support/notebook-page.ts';
+import { hasChromium, useSite } from './support/site.ts';
 
 // A sample of the corpus (test/content/corpus), with the lines that arrive after the cell's last one:
 // the content tests run all of it on the kernels' code, these run it as a reader would, in a page.
@@ -21,18 +20,19 @@ const cases = (Object.keys(SAMPLE) as CorpusLanguage[]).flatMap((language) => {
 });
 
 describe.skipIf(!hasChromium)('pasted snippets run in a chapter as python3 and node run them', () => {
-  const shared = useBrowser();
+  const site = useSite();
 
   test.each(cases)('$language: $snippet.name', async ({ language, snippet }) => {
     const reference = runReference(language, snippet);
     expect(reference.status, reference.stderr).toBe(0);
     // A share link opens the page with the cell's code preset, as if the reader had pasted it.
-    const { page, errors, cell } = await openWithCode(shared.context, 'task', first.id, snippet.code, language);
-    await runCell(cell);
+    const page = await site.openChapter('task', { language, share: { cellId: first.id, code: snippet.code } });
+    const cell = page.cellById(first.id);
+    await cell.run();
     // Timers and intervals print after the run has ended; the log must gain them all, in order.
-    const shown = async () => normalizeOutputText(await logText(cell));
+    const shown = async () => normalizeOutputText(await cell.logText());
     await expect.poll(shown, { timeout: 30_000 }).toBe(normalizeOutputText(reference.stdout));
-    expect(errors).toEqual([]);
+    expect(page.errors()).toEqual([]);
     await page.close();
   });
 });

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, test } from 'vitest';
-import { hasChromium } from './support/browser.ts';
+import { hasChromium } from './support/site.ts';
 
 const DIST = new URL('../../dist', import.meta.url).pathname;
 

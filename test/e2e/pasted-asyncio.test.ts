@@ -4,8 +4,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
-import { hasChromium, useBrowser, waitUntilIdle } from './support/browser.ts';
-import { logText, openWithCode } from './support/notebook-page.ts';
+import { playwrightContextOf } from './support/playwright-escape-hatch.ts';
+import { hasChromium, useSite } from './support/site.ts';
 
 const PROGRAM = `import asyncio
 
@@ -29,7 +29,7 @@ function cpython(code: string): string {
 }
 
 describe.skipIf(!hasChromium)('pasted asyncio code', () => {
-  const shared = useBrowser();
+  const site = useSite();
 
   test.each([
     ['with stack switching', false],
@@ -37,16 +37,18 @@ describe.skipIf(!hasChromium)('pasted asyncio code', () => {
   ])('asyncio.run and new_event_loop().run_until_complete print what python3 prints, %s', async (_name, hide) => {
     if (hide) {
       // Before Pyodide loads, in the kernel's own worker: as a browser without JSPI would be.
-      await shared.context.route(/python\.worker[^/]*\.js$/, async (route) => {
+      // Rewriting a response is network interception: Playwright only.
+      await playwrightContextOf(site.profile).route(/python\.worker[^/]*\.js$/, async (route) => {
         const response = await route.fetch();
         const body = `delete WebAssembly.Suspending; delete WebAssembly.promising;\n${await response.text()}`;
         await route.fulfill({ response, body });
       });
     }
-    const { cell, errors } = await openWithCode(shared.context, 'what-is-an-event-loop', 'first-generator', PROGRAM);
-    await cell.getByRole('button', { name: 'Run cell' }).click();
-    await waitUntilIdle(cell);
-    expect(await logText(cell)).toBe(cpython(PROGRAM));
-    expect(errors).toEqual([]);
+    const page = await site.openChapter('what-is-an-event-loop', { share: { cellId: 'first-generator', code: PROGRAM } });
+    const cell = page.cellById('first-generator');
+    await cell.clickRun();
+    await cell.waitUntilIdle();
+    expect(await cell.logText()).toBe(cpython(PROGRAM));
+    expect(page.errors()).toEqual([]);
   });
 });

@@ -1,15 +1,15 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { normalizeOutputText } from '../../src/output/text.ts';
 import { readChapters } from '../support/chapters.ts';
-import { cellByIndex, hasChromium, openPage, outputOf, runCell, useBrowser } from './support/browser.ts';
+import { hasChromium, useSite } from './support/site.ts';
 
 const task = readChapters().find((chapter) => chapter.slug === 'task')!;
 
 describe.skipIf(!hasChromium)('messages from a kernel worker', () => {
-  const shared = useBrowser();
+  const site = useSite();
   beforeEach(async () => {
     // Keep a handle on the workers the page creates, to speak to the page as a broken worker would.
-    await shared.context.addInitScript(() => {
+    await site.profile.addInitScript(() => {
       const NativeWorker = window.Worker;
       const created: Worker[] = [];
       (window as unknown as { __workers: Worker[] }).__workers = created;
@@ -23,17 +23,14 @@ describe.skipIf(!hasChromium)('messages from a kernel worker', () => {
   });
 
   test('malformed and stale messages are ignored: nothing thrown, no output changed', async () => {
-    const { page, errors } = await openPage(shared.context, 'task/');
-    const first = cellByIndex(page, 1);
+    const page = await site.open('task/');
+    const first = page.cell(1);
     const expected = normalizeOutputText(task.cells[0]!.output ?? '');
-    expect(normalizeOutputText(await runCell(first))).toBe(expected);
+    expect(normalizeOutputText(await first.run())).toBe(expected);
     // Run again: the first run (id 1) is let go, so its messages belong to nobody now.
-    expect(normalizeOutputText(await runCell(first))).toBe(expected);
+    expect(normalizeOutputText(await first.run())).toBe(expected);
 
-    const warnings: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'warning') warnings.push(message.text());
-    });
+    const warningsBefore = page.warnings().length;
     await page.evaluate(() => {
       const worker = (window as unknown as { __workers: Worker[] }).__workers[0]!;
       const junk: unknown[] = [
@@ -58,11 +55,12 @@ describe.skipIf(!hasChromium)('messages from a kernel worker', () => {
       );
       worker.dispatchEvent(new MessageEvent('message', { data: { type: 'done', runId: 1, status: 'error' } }));
     });
-    await expect.poll(() => warnings.filter((text) => text.includes('malformed')).length).toBeGreaterThanOrEqual(10);
-    expect(normalizeOutputText((await outputOf(first).textContent()) ?? '')).toBe(expected);
-    expect(await page.locator('nb-kernel-status').getAttribute('data-state')).toBe('idle');
+    const malformed = () => page.warnings().slice(warningsBefore).filter((text) => text.includes('malformed')).length;
+    await expect.poll(malformed).toBeGreaterThanOrEqual(10);
+    expect(normalizeOutputText(await first.logText())).toBe(expected);
+    expect(await page.kernelState()).toBe('idle');
     // The kernel still works.
-    expect(normalizeOutputText(await runCell(first))).toBe(expected);
-    expect(errors).toEqual([]);
+    expect(normalizeOutputText(await first.run())).toBe(expected);
+    expect(page.errors()).toEqual([]);
   });
 });

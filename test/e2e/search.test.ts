@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { CHAPTER_DIR, readChapters } from '../support/chapters.ts';
-import { hasChromium, openPage, useBrowser } from './support/browser.ts';
+import { hasChromium, useSite } from './support/site.ts';
 
 /** The chapters whose text has the word, as URL paths. */
 const chaptersWith = (word: RegExp) =>
@@ -17,13 +17,12 @@ const pagesWith = (word: RegExp) =>
     .map((chapter) => `/${chapter.slug}/`);
 
 describe.skipIf(!hasChromium)('search', () => {
-  const shared = useBrowser();
+  const site = useSite();
 
   test('"waiter" finds the chapters that explain it, and a result opens at its heading', async () => {
-    const { page, errors } = await openPage(shared.context, '');
-    const search = page.getByRole('search');
-    await search.getByRole('searchbox').fill('waiter');
-    const results = page.getByRole('list', { name: 'Search results' }).getByRole('link');
+    const page = await site.open('');
+    await page.find({ role: 'search' }).find({ role: 'searchbox' }).fill('waiter');
+    const results = page.find({ role: 'list', name: 'Search results' }).find({ role: 'link' });
     await expect.poll(() => results.count(), { timeout: 30_000 }).toBeGreaterThan(1);
     const hrefs = await results.evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
     const chapters = hrefs.map((href) => new URL(href).pathname);
@@ -38,16 +37,16 @@ describe.skipIf(!hasChromium)('search', () => {
     for (const href of hrefs) expect(new URL(href).hash).toMatch(/^#.+/);
 
     const first = new URL(hrefs[0]!);
-    await results.first().click();
-    await page.waitForURL((url) => url.pathname === first.pathname && url.hash === first.hash);
-    const target = page.locator(`[id="${decodeURIComponent(first.hash.slice(1))}"]`);
+    await results.nth(0).click();
+    await page.waitForURL((url) => url.pathname === first.pathname && url.hash === first.hash, first.href);
+    const target = page.find({ css: `[id="${decodeURIComponent(first.hash.slice(1))}"]` });
     expect(await target.evaluate((element) => /^H[1-6]$/.test(element.tagName))).toBe(true);
-    expect(errors).toEqual([]);
+    expect(page.errors()).toEqual([]);
   });
 
   test('a word no chapter has says so', async () => {
-    const { page } = await openPage(shared.context, 'task/');
-    await page.getByRole('search').getByRole('searchbox').fill('xylophonist');
-    await expect.poll(() => page.locator('.site-search-status').textContent(), { timeout: 30_000 }).toContain('No results');
+    const page = await site.open('task/');
+    await page.find({ role: 'search' }).find({ role: 'searchbox' }).fill('xylophonist');
+    await expect.poll(() => page.find({ css: '.site-search-status' }).text(), { timeout: 30_000 }).toContain('No results');
   });
 });

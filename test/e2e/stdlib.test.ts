@@ -1,14 +1,9 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { readChapters } from '../support/chapters.ts';
 import { importableStdlibModules } from '../support/stdlib-modules.ts';
-import { cellByIndex, hasChromium, openPage, runCell, useBrowser } from './support/browser.ts';
+import { hasChromium, useSite } from './support/site.ts';
 
 const first = readChapters()[0]!;
-
-/** Same format as src/notebook/share-link.ts (and safety.test.ts): the page opens with this code in the cell. */
-function shareHash(cellId: string, code: string): string {
-  return `#share=${cellId}.${Buffer.from(code, 'utf8').toString('base64url')}`;
-}
 
 // Imports each module once, in a fresh kernel, and prints a count and the failures.
 const importAll = (names: string[]) => `import importlib
@@ -23,7 +18,9 @@ print(len(names) - len(failed), "of", len(names), "imported")
 print("failed:", failed)`;
 
 describe.skipIf(!hasChromium)('the standard library in the browser', () => {
-  const shared = useBrowser();
+  const site = useSite();
+  /** The chapter with `code` in its first cell, as a shared link opens it. */
+  const openWith = (code: string) => site.openChapter(first.slug, { share: { cellId: first.cells[0]!.id, code } });
   // Decided by running the npm package's whole library in Pyodide in Node (test/support/stdlib-modules.ts).
   let modules: string[];
   beforeAll(async () => {
@@ -31,18 +28,18 @@ describe.skipIf(!hasChromium)('the standard library in the browser', () => {
   });
 
   test('every module Pyodide can import imports in a cell, though the first load carries few of them', async () => {
-    const { page, errors } = await openPage(shared.context, `${first.slug}/${shareHash(first.cells[0]!.id, importAll(modules))}`);
-    const text = await runCell(cellByIndex(page, 1), 170_000);
+    const page = await openWith(importAll(modules));
+    const text = await page.cell(1).run(170_000);
     expect(text).toContain(`${modules.length} of ${modules.length} imported`);
     expect(text).toContain('failed: []');
-    expect(errors).toEqual([]);
+    expect(page.errors()).toEqual([]);
   });
 
   test('a module that is not in the first load comes with its first import, and reads like any other', async () => {
     const code = 'import statistics, email.mime.text\nprint(statistics.median([3, 1, 2]), email.mime.text.MIMEText("hi").get_content_type())';
-    const { page, errors } = await openPage(shared.context, `${first.slug}/${shareHash(first.cells[0]!.id, code)}`);
-    expect(await runCell(cellByIndex(page, 1))).toContain('2 text/plain');
-    expect(errors).toEqual([]);
+    const page = await openWith(code);
+    expect(await page.cell(1).run()).toContain('2 text/plain');
+    expect(page.errors()).toEqual([]);
   });
 
   // The site has no service worker for its own files yet (issue 9's offline work adds one); once it

@@ -1,9 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { readChapters } from '../support/chapters.ts';
-import { cellByIndex, hasChromium, openPage, outputOf, runCell, useBrowser } from './support/browser.ts';
-import { openEditor, replaceCode } from './support/editor.ts';
+import { colorContrast, emulateColorScheme } from './support/axe.ts';
+import type { Cell } from './support/cell.ts';
+import type { NotebookPage } from './support/notebook-page.ts';
+import { hasChromium, useSite } from './support/site.ts';
 
 // Progress lines drawn with \r, a backspace, and ANSI colours, as a reader of JupyterLab (or of
 // a terminal) sees them: one progress line, real colour, no escape codes on screen.
@@ -31,74 +31,71 @@ const TYPESCRIPT = [
 const EXPECTED = 'progress 5/5\nabd\nred bold plain';
 const firstCell = readChapters().find((chapter) => chapter.slug === 'task')!.cells[0]!;
 
-/** The log's text as laid out on screen; blocks offscreen have none, so bring it into view first. */
-async function shownText(log: Locator): Promise<string> {
-  await log.scrollIntoViewIfNeeded();
-  await log.page().evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
-  return (await log.innerText()).trim();
-}
-
 /** The red span's computed colour as [r, g, b] and its font weight. */
-function redSpan(log: Locator) {
-  return log.locator('.ansi-red-fg').evaluate((span) => {
-    const style = getComputedStyle(span);
-    const rgb = /rgba?\((\d+), (\d+), (\d+)/.exec(style.color)!.slice(1).map(Number);
-    return { text: span.textContent, rgb, weight: Number(style.fontWeight) };
-  });
+function redSpan(cell: Cell) {
+  return cell
+    .log()
+    .find({ css: '.ansi-red-fg' })
+    .evaluate((span) => {
+      const style = getComputedStyle(span);
+      const rgb = /rgba?\((\d+), (\d+), (\d+)/.exec(style.color)!.slice(1).map(Number);
+      return { text: span.textContent, rgb, weight: Number(style.fontWeight) };
+    });
 }
 
-async function runEdited(page: Page, code: string) {
-  const cell = await openEditor(page, 1);
-  await replaceCode(page, code);
-  await runCell(cell);
-  return outputOf(cell);
+/** Pastes `code` into cell 1 and runs it. */
+async function runEdited(page: NotebookPage, code: string): Promise<Cell> {
+  const cell = page.cell(1);
+  await cell.replaceCode(code);
+  await cell.run();
+  return cell;
 }
 
 describe.skipIf(!hasChromium)('text rendering as in JupyterLab', () => {
-  const shared = useBrowser();
+  const site = useSite();
 
   test.each([
-    ['Python', 'task/', PYTHON],
-    ['TypeScript', 'task/?lang=ts', TYPESCRIPT],
-  ])('%s: \\r progress is one line, \\b erases, bold red is bold and red', async (_, path, code) => {
-    const { page, errors } = await openPage(shared.context, path);
-    const log = await runEdited(page, code);
-    const text = await shownText(log);
+    ['Python', 'python', PYTHON],
+    ['TypeScript', 'typescript', TYPESCRIPT],
+  ] as const)('%s: \\r progress is one line, \\b erases, bold red is bold and red', async (_, language, code) => {
+    const page = await site.openChapter('task', language === 'python' ? {} : { language });
+    const cell = await runEdited(page, code);
+    const text = await cell.shownLog();
     expect(text).toBe(EXPECTED);
     expect(text.match(/progress/g)).toHaveLength(1);
     expect(text).not.toContain('[1;31m');
     expect(text).not.toContain('[0m');
 
-    const span = await redSpan(log);
+    const span = await redSpan(cell);
     expect(span.text).toBe('red bold');
     const [r, g, b] = span.rgb;
     expect(r).toBeGreaterThan(150);
     expect(r! - Math.max(g!, b!)).toBeGreaterThan(100);
     expect(span.weight).toBeGreaterThanOrEqual(700);
     // The rest of the line is plain again.
-    expect(await log.locator('.ansi', { hasText: 'plain' }).count()).toBe(0);
-    expect(errors).toEqual([]);
+    expect(await cell.log().find({ css: '.ansi', hasText: 'plain' }).count()).toBe(0);
+    expect(page.errors()).toEqual([]);
     await page.close();
   });
 
   test('the Python traceback of an error with a coloured message shows the colour, not the codes', async () => {
-    const { page, errors } = await openPage(shared.context, 'task/');
-    const log = await runEdited(page, "CSI = '\\x1b\\x5b'\nraise ValueError(f'{CSI}31mbad{CSI}0m value')");
-    const text = await shownText(log);
+    const page = await site.open('task/');
+    const cell = await runEdited(page, "CSI = '\\x1b\\x5b'\nraise ValueError(f'{CSI}31mbad{CSI}0m value')");
+    const text = await cell.shownLog();
     expect(text).toContain('ValueError: bad value');
     expect(text).not.toContain('[31m');
-    expect((await redSpan(log)).text).toBe('bad');
-    expect(errors).toEqual([]);
+    expect((await redSpan(cell)).text).toBe('bad');
+    expect(page.errors()).toEqual([]);
     await page.close();
   });
 
   test('TypeScript: console.log and the Out value look as in Node', async () => {
-    const { page, errors } = await openPage(shared.context, 'task/?lang=ts');
+    const page = await site.openChapter('task', { language: 'typescript' });
     const code = ["console.log(new Map([['a', 1]]));", "console.log('%s is %d', 'x', 5);", 'new Set([1, 2])'].join('\n');
-    const log = await runEdited(page, code);
+    const cell = await runEdited(page, code);
     // The text as written: innerText would add a line break where the block of stdout ends.
-    expect(await log.textContent()).toBe("Map(1) { 'a' => 1 }\nx is 5\nSet(2) { 1, 2 }\n");
-    expect(errors).toEqual([]);
+    expect(await cell.logText()).toBe("Map(1) { 'a' => 1 }\nx is 5\nSet(2) { 1, 2 }\n");
+    expect(page.errors()).toEqual([]);
     await page.close();
   });
 
@@ -106,23 +103,20 @@ describe.skipIf(!hasChromium)('text rendering as in JupyterLab', () => {
   // of what is above the output, and axe would give up on every span.
   test.each(['light', 'dark'] as const)('every ANSI colour passes axe’s contrast check (%s scheme asked for)', async (scheme) => {
     const palette = "for n in range(8): print(f'\\x1b[3{n}mfg\\x1b[0m \\x1b[9{n}mbright\\x1b[0m \\x1b[4{n}mbg\\x1b[0m \\x1b[10{n}mbright bg\\x1b[0m \\x1b[1;3{n}mbold\\x1b[0m')";
-    const link = `task/?lang=py#share=${firstCell.id}.${Buffer.from(palette).toString('base64url')}`;
-    const { page, errors } = await openPage(shared.context, link);
-    await page.emulateMedia({ colorScheme: scheme });
-    const cell = cellByIndex(page, 1);
-    await runCell(cell);
-    const log = outputOf(cell);
-    expect(await log.locator('.ansi').count()).toBe(8 * 5);
+    const page = await site.openChapter('task', { language: 'python', share: { cellId: firstCell.id, code: palette } });
+    await emulateColorScheme(page, scheme);
+    const cell = page.cell(1);
+    await cell.run();
+    expect(await cell.log().find({ css: '.ansi' }).count()).toBe(8 * 5);
     // In the middle of the screen, clear of the sticky header.
-    await log.evaluate((element) => element.scrollIntoView({ block: 'center' }));
-    await shownText(log);
-    const results = await new AxeBuilder({ page }).include('[aria-label="Output of cell 1"]').withRules(['color-contrast']).analyze();
-    const nodes = (found: typeof results.passes) => found.flatMap((rule) => rule.nodes.map((node) => node.html));
-    expect(results.violations.flatMap((rule) => rule.nodes.map((node) => node.failureSummary))).toEqual([]);
+    await cell.log().evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    await cell.shownLog();
+    const contrast = await colorContrast(page, '[aria-label="Output of cell 1"]');
+    expect(contrast.failures).toEqual([]);
     // Every coloured span was judged (none left undecided), and passed.
-    expect(nodes(results.incomplete)).toEqual([]);
-    expect(nodes(results.passes).filter((html) => html.includes('class="ansi')).length).toBe(8 * 5);
-    expect(errors).toEqual([]);
+    expect(contrast.undecided).toEqual([]);
+    expect(contrast.passed.filter((html) => html.includes('class="ansi')).length).toBe(8 * 5);
+    expect(page.errors()).toEqual([]);
     await page.close();
   });
 });
