@@ -9,8 +9,6 @@ import { playwrightPageOf } from './support/playwright-escape-hatch.ts';
 import { hasChromium, siteURL, useSite } from './support/site.ts';
 
 const task = readChapterModels().find((chapter) => chapter.slug === 'task')!;
-// Until cells report what they show (CellHandle.outputsIn), a download carries the stored outputs.
-const cellsReportOutputs = readFileSync(new URL('../../src/notebook/cells.ts', import.meta.url), 'utf8').includes('outputsIn(');
 
 /** Clicks the download link named `name` and reads the file the browser saved (downloads: Playwright only). */
 async function downloadText(page: NotebookPage, name: RegExp): Promise<{ download: Download; text: string }> {
@@ -63,7 +61,7 @@ describe.skipIf(!hasChromium)('taking a chapter away', () => {
     expect(page.errors()).toEqual([]);
   });
 
-  test.skipIf(!cellsReportOutputs)('the notebook download carries the outputs the reader sees', async () => {
+  test('the notebook download carries the outputs the reader sees', async () => {
     const page = await site.open('task/');
     await editCell(page, 1, 'print("seen on the page")');
     expect(await page.cell(1).run()).toContain('seen on the page');

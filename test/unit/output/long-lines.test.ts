@@ -149,7 +149,8 @@ describe('createLongLineLimiter', () => {
     expect(shown).toBe(want);
   });
 
-  it('cuts a 10 MB single line to about 10,000 characters plus the marker, quickly', { timeout: 2000 }, () => {
+  // How fast is the bench's figure (long_line_ms: Run to the line after a 10 MB line, in the page).
+  it('cuts a 10 MB single line to about 10,000 characters plus the marker', () => {
     const limiter = createLongLineLimiter(10_000);
     const huge = 'x'.repeat(10_000_000);
     const shown = limiter.push(huge);
@@ -159,7 +160,7 @@ describe('createLongLineLimiter', () => {
     expect((shown + closing).length).toBeLessThan(10_100);
   });
 
-  it('cuts a 10 MB line arriving in 1 MB pieces, then ended by a newline', { timeout: 2000 }, () => {
+  it('cuts a 10 MB line arriving in 1 MB pieces, then ended by a newline', () => {
     const limiter = createLongLineLimiter(10_000);
     const piece = 'y'.repeat(1_000_000);
     let shown = '';
