@@ -11,6 +11,8 @@ and keeps them.
 
 import gc
 
+from loop_trace_half import Half
+
 
 def short(value, width=40):
     text = repr(value)
@@ -27,12 +29,9 @@ def _coroutine_of(task, frame):
     return None
 
 
-class AsyncioSteps:
+class AsyncioSteps(Half):
     def __init__(self, names, printed, now, coroutine_codes):
-        self.names = names
-        self.printed = printed  # what the step under way printed (loop_trace_output.Printed)
-        self.now = now  # milliseconds since the trace started
-        self.codes = coroutine_codes
+        super().__init__(names, printed, now, coroutine_codes)
         self.tasks = []  # tasks seen, in order of appearance (a cell's run is short-lived)
         self.awaits = {}  # id(task) -> what it awaits, as the view shows it
         self.cell_returned = False  # a cell that awaits at top level is a task: its end is a step already

@@ -7,6 +7,7 @@ nothing (a Sleep checking the clock) joins the open fold: one row with a count. 
 path, `busy_turn`, costs a few comparisons per turn, since a busy wait takes tens of thousands.
 """
 
+from loop_trace_half import Half
 from loop_trace_queue import find_queue
 
 CHECK_EVERY = 4095  # busy turns between two looks at the clock (a mask: 2**n - 1)
@@ -51,12 +52,9 @@ def busy_row(busy, turns, now):
     return row
 
 
-class ExecuteSteps:
+class ExecuteSteps(Half):
     def __init__(self, names, printed, now, codes):
-        self.names = names
-        self.printed = printed  # what the turn under way printed (loop_trace_output.Printed)
-        self.now = now  # milliseconds since the trace started
-        self.codes = codes  # the step methods' code objects, shared with the trace
+        super().__init__(names, printed, now, codes)  # codes: the step methods', shared with the trace
         self.loop_frame = None
         self.turns = 0  # turns in the open fold
         self._deque = None  # the loop's queue (a deque or list), read after each step

@@ -14,19 +14,17 @@ without their `index`; the hub (loop_trace.py) numbers and keeps them.
 import types
 
 from loop_trace_asyncio import short
+from loop_trace_half import Half
 from loop_trace_names import is_cell_file
 from loop_trace_queue import find_queue
 
 CO_GENERATOR = 0x20
 
 
-class GeneratorSteps:
+class GeneratorSteps(Half):
     def __init__(self, names, printed, now, step_codes):
-        self.names = names
-        self.printed = printed  # what the step under way printed (loop_trace_output.Printed)
-        self.now = now  # milliseconds since the trace started
+        super().__init__(names, printed, now, set())  # codes: generator code objects stepped by a loop
         self.step_codes = step_codes  # the task loop's step methods, shared with the trace
-        self.codes = set()  # generator code objects stepped by a loop
         self.skipped = set()  # generator code objects driven by another generator or a task's method
         self._loop = None  # the frame that calls next()
         self._queue = None

@@ -24,6 +24,7 @@ export const PYTHON_MODULES: Readonly<Record<string, ModuleRole>> = {
   'loop_trace_asyncio.py': 'tracer',
   'loop_trace_output.py': 'tracer',
   'loop_trace_queue.py': 'tracer',
+  'loop_trace_half.py': 'tracer',
   'loop_trace_execute.py': 'tracer',
   'loop_trace_generators.py': 'tracer',
 };
