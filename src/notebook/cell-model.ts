@@ -94,20 +94,20 @@ export class CellModel {
 
   setCode(language: Language, code: string): void {
     const side = this.sides.get(language);
-    if (!side || (side.code === code && !side.fromLink)) return;
-    side.code = code;
-    // Code from a link is shown as such and kept only once the reader edits it.
-    side.fromLink = false;
-    this.emit({ kind: 'code', language });
+    if (side && (side.code !== code || side.fromLink)) this.replaceCode(side, code);
   }
 
   /** Back to the chapter's code on one side; the change carries the code it replaced, for Undo reset. */
   resetCode(language: Language): void {
     const side = this.sideFor(language);
-    const replaced = side.code;
-    side.code = side.original;
+    this.replaceCode(side, side.original, { replaced: side.code });
+  }
+
+  private replaceCode(side: CellSide, code: string, reset?: { replaced: string }): void {
+    side.code = code;
+    // Code from a link is shown as such and kept only once the reader edits it.
     side.fromLink = false;
-    this.emit({ kind: 'code', language: side.language, reset: { replaced } });
+    this.emit(reset ? { kind: 'code', language: side.language, reset } : { kind: 'code', language: side.language });
   }
 
   /** Shows the side for `language` (the page's language changed); a cell without that twin stays as it is. */

@@ -29,6 +29,8 @@ function requestPersistence(): void {
  * visibly, with the page's code offered as a download.
  */
 export function keepEdits(cells: readonly CellModel[], chapterCode: () => string): void {
+  const pending: (() => void)[] = [];
+  window.addEventListener('pagehide', () => pending.forEach((flush) => flush()));
   for (const cell of cells) {
     for (const side of cell.sides.values()) {
       const key = storageKey(cell.id, side.language);
@@ -44,7 +46,7 @@ export function keepEdits(cells: readonly CellModel[], chapterCode: () => string
         save(side.code);
         if (side.code === side.original) save.flush();
       });
-      window.addEventListener('pagehide', () => save.flush());
+      pending.push(save.flush);
     }
   }
 }

@@ -11,7 +11,7 @@ and keeps them.
 
 import gc
 
-from loop_trace_half import Half
+from loop_trace_half import Half, row
 
 
 def short(value, width=40):
@@ -65,20 +65,7 @@ class AsyncioSteps(Half):
         return [self._row(name, returned, queue, parked, code.co_filename, frame.f_lineno)]
 
     def _row(self, task, returned, queue, parked, file, line):
-        now = self.now()
-        return {
-            "task": task,
-            "printed": self.printed.take(),
-            "returned": returned,
-            "queue": queue,
-            "parked": parked,
-            "count": 1,
-            "clock": False,
-            "file": file,
-            "line": line,
-            "start": now,
-            "end": now,
-        }
+        return row(task, self.printed.take(), returned, queue, parked, file, line, self.now())
 
     def cell_ended(self, filename, is_cell_file):
         """The cell's last line ran and its tasks go on: a step for the cell, with the tasks it left (or [])."""

@@ -7,7 +7,7 @@ nothing (a Sleep checking the clock) joins the open fold: one row with a count. 
 path, `busy_turn`, costs a few comparisons per turn, since a busy wait takes tens of thousands.
 """
 
-from loop_trace_half import Half
+from loop_trace_half import Half, row
 from loop_trace_queue import find_queue
 
 CHECK_EVERY = 4095  # busy turns between two looks at the clock (a mask: 2**n - 1)
@@ -27,19 +27,7 @@ def step_row(names, task, printed, returned, queue, now):
             seen.add(id(waiter))
             parked.append({"task": names.name(waiter), "state": "yielded", "by": names.name(holder)})
             holders.append(waiter)
-    return {
-        "task": name,
-        "printed": printed,
-        "returned": returned,
-        "queue": [names.name(item) for item in queue],
-        "parked": parked,
-        "count": 1,
-        "clock": False,
-        "file": file,
-        "line": line,
-        "start": now,
-        "end": now,
-    }
+    return row(name, printed, returned, [names.name(item) for item in queue], parked, file, line, now)
 
 
 def busy_row(busy, turns, now):

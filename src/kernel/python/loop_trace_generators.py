@@ -14,7 +14,7 @@ without their `index`; the hub (loop_trace.py) numbers and keeps them.
 import types
 
 from loop_trace_asyncio import short
-from loop_trace_half import Half
+from loop_trace_half import Half, row
 from loop_trace_names import is_cell_file
 from loop_trace_queue import find_queue
 
@@ -82,20 +82,8 @@ class GeneratorSteps(Half):
             returned = "finished" if value is None else f"finished, returned {short(value)}"
         else:
             returned = "yielded" if value is None else f"yielded {short(value)}"
-        row = {
-            "task": names.name(generator),
-            "printed": self.printed.take(),
-            "returned": returned,
-            "queue": [],
-            "parked": [],
-            "count": 1,
-            "clock": False,
-            "file": frame.f_code.co_filename,
-            "line": frame.f_lineno or 0,
-            "start": start,
-            "end": self.now(),
-        }
-        self._pending = (generator, row)
+        step = row(names.name(generator), self.printed.take(), returned, [], [], frame.f_code.co_filename, frame.f_lineno or 0, start, self.now())
+        self._pending = (generator, step)
 
     def open_rows(self):
         """The fold still growing, for a flush while the loop runs."""
@@ -112,23 +100,23 @@ class GeneratorSteps(Half):
         """The pending step's row, now that the queue after it is known (a fold takes it in instead)."""
         if self._pending is None:
             return []
-        done, row = self._pending
+        done, step = self._pending
         self._pending = None
         queue = list(self._queue) if self._queue is not None else []
         if generator is not None and not any(item is generator for item in queue):
             queue.insert(0, generator)  # taken off the front just now, to run
         names = self.names
-        row["queue"] = [names.name(item) for item in queue]
-        if row["printed"] == "" and row["returned"] == "yielded" and names.checks_clock(row["task"]):
+        step["queue"] = [names.name(item) for item in queue]
+        if step["printed"] == "" and step["returned"] == "yielded" and names.checks_clock(step["task"]):
             if self._fold is None:
-                self._fold = dict(row, clock=True, count=0, turns={})
+                self._fold = dict(step, clock=True, count=0, turns={})
             fold = self._fold
             fold["count"] += 1
-            fold["turns"][row["task"]] = fold["turns"].get(row["task"], 0) + 1
+            fold["turns"][step["task"]] = fold["turns"].get(step["task"], 0) + 1
             fold["task"] = ", ".join(fold["turns"])
-            fold.update(queue=row["queue"], end=row["end"], file=row["file"], line=row["line"])
+            fold.update(queue=step["queue"], end=step["end"], file=step["file"], line=step["line"])
             return []
-        return self._close_fold() + [row]
+        return self._close_fold() + [step]
 
     def _close_fold(self):
         if self._fold is None:

@@ -7,6 +7,23 @@ numbers and keeps them. `open_rows()` is a fold still growing, shown in a flush 
 """
 
 
+def row(task, printed, returned, queue, parked, file, line, start, end=None):
+    """A step as the page receives it (src/kernel/protocol.ts, traceStep), without its `index`."""
+    return {
+        "task": task,
+        "printed": printed,
+        "returned": returned,
+        "queue": queue,
+        "parked": parked,
+        "count": 1,
+        "clock": False,
+        "file": file,
+        "line": line,
+        "start": start,
+        "end": start if end is None else end,
+    }
+
+
 class Half:
     def __init__(self, names, printed, now, codes):
         self.names = names
